@@ -1,0 +1,43 @@
+using FaceMesh.Engine.Imaging;
+
+namespace FaceMesh.Engine.Detection;
+
+/// <summary>
+/// Plans the regions a frame is detected on: the whole frame (for large faces) plus, when the frame is large, square
+/// tiles at native resolution that overlap by <c>overlap</c> pixels, so every face smaller than the overlap lies whole
+/// inside at least one tile.
+/// </summary>
+public static class TilePlanner
+{
+    public static IReadOnlyList<PixelRect> Plan(int width, int height, int tileSize, int overlap)
+    {
+        var whole = new PixelRect(0, 0, width, height);
+        if (tileSize <= 0 || Math.Max(width, height) <= tileSize * 1.25)
+        {
+            return [whole];
+        }
+
+        var regions = new List<PixelRect> { whole };
+        foreach (var y in Starts(height, tileSize, overlap))
+        {
+            foreach (var x in Starts(width, tileSize, overlap))
+            {
+                regions.Add(new PixelRect(x, y, Math.Min(tileSize, width - x), Math.Min(tileSize, height - y)));
+            }
+        }
+
+        return regions;
+    }
+
+    private static List<int> Starts(int length, int tileSize, int overlap)
+    {
+        if (length <= tileSize)
+        {
+            return [0];
+        }
+
+        var count = (int)Math.Ceiling((double)(length - overlap) / (tileSize - overlap));
+        var step = (double)(length - tileSize) / (count - 1);
+        return Enumerable.Range(0, count).Select(i => (int)Math.Round(i * step)).ToList();
+    }
+}

@@ -1,0 +1,76 @@
+using FaceMesh.Engine.Imaging;
+
+namespace FaceMesh.Engine.Detection;
+
+/// <summary>
+/// face-api.js's tiny face detector: each region is zero-padded at its end to a square and resized to
+/// <see cref="InputSize"/>; a 5-anchor YOLO grid is decoded and suppressed (IoU 0.4) per region.
+/// </summary>
+public sealed class TinyFaceDetector(OnnxNet net, int inputSize = TinyFaceDetector.DefaultInputSize) : IFaceDetector
+{
+    public const int DefaultInputSize = 416;
+    private const float IouThreshold = 0.4f;
+    private static readonly (float W, float H)[] AnchorSizes =
+        [(1.603231f, 2.094468f), (6.041143f, 7.080126f), (2.882459f, 3.518061f), (4.266906f, 5.178857f), (9.041765f, 10.66308f)];
+
+    public int InputSize { get; } = inputSize % 32 == 0 && inputSize >= 64
+        ? inputSize
+        : throw new ArgumentOutOfRangeException(nameof(inputSize), "The tiny detector's input size must be a multiple of 32, at least 64.");
+
+    public IReadOnlyList<IReadOnlyList<FaceDetection>> Detect(RgbImage image, IReadOnlyList<PixelRect> regions, float minConfidence)
+    {
+        var plane = 3 * InputSize * InputSize;
+        var input = new float[regions.Count * plane];
+        for (var r = 0; r < regions.Count; r++)
+        {
+            NetInputWriter.Write(image, regions[r], InputSize, centerPadding: false, ChannelNormalization.TinyDetector, input.AsSpan(r * plane, plane));
+        }
+
+        using var outputs = net.Run(input, [regions.Count, 3, InputSize, InputSize]);
+        var grid = outputs[0].GetTensorDataAsSpan<float>();
+        var cells = (int)outputs[0].GetTensorTypeAndShape().Shape[1];
+        var perRegion = cells * cells * AnchorSizes.Length * 5;
+
+        var all = new List<FaceDetection>[regions.Count];
+        for (var r = 0; r < regions.Count; r++)
+        {
+            var region = regions[r];
+            var side = (double)Math.Max(region.Width, region.Height);
+            var reshapedWidth = Math.Round(region.Width * InputSize / side, MidpointRounding.AwayFromZero);
+            var reshapedHeight = Math.Round(region.Height * InputSize / side, MidpointRounding.AwayFromZero);
+            var correctX = (float)(Math.Max(reshapedWidth, reshapedHeight) / reshapedWidth);
+            var correctY = (float)(Math.Max(reshapedWidth, reshapedHeight) / reshapedHeight);
+            var candidates = new List<FaceDetection>();
+            var cellsOfRegion = grid.Slice(r * perRegion, perRegion);
+            for (var row = 0; row < cells; row++)
+            {
+                for (var col = 0; col < cells; col++)
+                {
+                    for (var a = 0; a < AnchorSizes.Length; a++)
+                    {
+                        var cell = cellsOfRegion.Slice((((row * cells) + col) * AnchorSizes.Length + a) * 5, 5);
+                        var score = Sigmoid(cell[4]);
+                        if (score <= minConfidence)
+                        {
+                            continue;
+                        }
+
+                        var centerX = (col + Sigmoid(cell[0])) / cells * correctX;
+                        var centerY = (row + Sigmoid(cell[1])) / cells * correctY;
+                        var width = MathF.Exp(cell[2]) * AnchorSizes[a].W / cells * correctX;
+                        var height = MathF.Exp(cell[3]) * AnchorSizes[a].H / cells * correctY;
+                        var left = ((centerX - (width / 2)) * region.Width) + region.X;
+                        var top = ((centerY - (height / 2)) * region.Height) + region.Y;
+                        candidates.Add(new FaceDetection(new BoxF(left, top, left + (width * region.Width), top + (height * region.Height)), score));
+                    }
+                }
+            }
+
+            all[r] = NonMaxSuppression.Apply(candidates, IouThreshold);
+        }
+
+        return all;
+    }
+
+    private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+}

@@ -1,0 +1,118 @@
+using FaceMesh.Engine.Alignment;
+using FaceMesh.Engine.Detection;
+using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Landmarks;
+using FaceMesh.Engine.Models;
+using FaceMesh.Engine.Quality;
+using FaceMesh.Engine.Recognition;
+
+namespace FaceMesh.Engine;
+
+/// <summary>
+/// Finds, aligns and describes every face in an image on the CPU. Holds its ONNX sessions for its lifetime; one engine
+/// serves one thread at a time (run several engines for parallelism).
+/// </summary>
+public sealed class FaceEngine : IDisposable
+{
+    private const float MergeIouThreshold = 0.4f;
+    private readonly OnnxNet _detectorNet;
+    private readonly OnnxNet _landmarkNet;
+    private readonly OnnxNet _descriptorNet;
+
+    private FaceEngine(FaceEngineOptions options, ModelStore store)
+    {
+        Options = options;
+        _detectorNet = new OnnxNet(store.PathOf(options.Detector == DetectorKind.Ssd ? ModelKind.SsdMobilenetV1 : ModelKind.TinyFaceDetector), options.IntraOpThreads);
+        _landmarkNet = new OnnxNet(store.PathOf(ModelKind.Landmarks68), options.IntraOpThreads);
+        _descriptorNet = new OnnxNet(store.PathOf(ModelKind.Recognition), options.IntraOpThreads);
+        Detector = options.Detector == DetectorKind.Ssd ? new SsdFaceDetector(_detectorNet) : new TinyFaceDetector(_detectorNet);
+        Landmarks = new LandmarkNet(_landmarkNet);
+        Descriptors = new DescriptorNet(_descriptorNet);
+    }
+
+    public FaceEngineOptions Options { get; }
+
+    internal IFaceDetector Detector { get; }
+
+    internal LandmarkNet Landmarks { get; }
+
+    internal DescriptorNet Descriptors { get; }
+
+    /// <summary>Provisions the models if needed (reporting progress lines) and opens the sessions.</summary>
+    public static async Task<FaceEngine> CreateAsync(FaceEngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var store = new ModelStore(string.IsNullOrWhiteSpace(options.ModelsPath) ? ModelStore.DefaultRoot() : options.ModelsPath);
+        await store.EnsureAsync(progress, cancellationToken);
+        return new FaceEngine(options, store);
+    }
+
+    /// <summary>Detects faces on the whole image and, for large images, on overlapping native-resolution tiles.</summary>
+    public IReadOnlyList<FaceDetection> DetectFaces(RgbImage image)
+    {
+        var regions = TilePlanner.Plan(image.Width, image.Height, Options.TileSize, Options.TileOverlap);
+        var found = Detector.Detect(image, regions, Options.MinConfidence);
+        IEnumerable<FaceDetection> candidates = found[0];
+        if (regions.Count > 1)
+        {
+            var whole = found.Skip(1).SelectMany((tile, i) => tile.Where(d => !IsCutByTile(d.Box, regions[i + 1], image)));
+            candidates = NonMaxSuppression.Apply(found[0].Concat(whole), MergeIouThreshold);
+        }
+
+        return candidates
+            .Where(d => Math.Min(d.Box.Width, d.Box.Height) >= Options.MinFaceSize)
+            .OrderBy(d => d.Box.Top).ThenBy(d => d.Box.Left)
+            .ToList();
+    }
+
+    public IReadOnlyList<Face> Analyze(RgbImage image)
+    {
+        var detections = DetectFaces(image);
+        return Describe(image, detections);
+    }
+
+    /// <summary>Landmarks, chips, quality and descriptors for given detections, each net batched over all faces.</summary>
+    public IReadOnlyList<Face> Describe(RgbImage image, IReadOnlyList<FaceDetection> detections)
+    {
+        var usable = detections.Where(d => !d.Box.ClipToPixels(image.Width, image.Height).IsEmpty).ToList();
+        if (usable.Count == 0)
+        {
+            return [];
+        }
+
+        var landmarks = Landmarks.Detect(image, usable);
+        var chips = new float[usable.Count * DescriptorNet.ChipFloats];
+        var qualities = new FaceQuality[usable.Count];
+        for (var i = 0; i < usable.Count; i++)
+        {
+            var chip = chips.AsSpan(i * DescriptorNet.ChipFloats, DescriptorNet.ChipFloats);
+            var crop = usable[i].Box.ClipToPixels(image.Width, image.Height);
+            FaceAligner.WriteChip(image, landmarks[i], crop, Options.Alignment, chip);
+            qualities[i] = new FaceQuality(
+                Math.Min(usable[i].Box.Width, usable[i].Box.Height),
+                usable[i].Score,
+                QualityEstimator.Sharpness(chip, DescriptorNet.ChipSize, ChannelNormalization.FaceNets),
+                QualityEstimator.Frontalness(landmarks[i]));
+        }
+
+        var descriptors = Descriptors.Compute(chips, usable.Count);
+        return usable.Select((d, i) => new Face(d.Box, d.Score, landmarks[i], qualities[i], descriptors[i])).ToList();
+    }
+
+    /// <summary>A tile detection touching a tile edge inside the image is a face cut in two; another region sees it whole.</summary>
+    private static bool IsCutByTile(BoxF box, PixelRect tile, RgbImage image)
+    {
+        const float margin = 2f;
+        return (tile.X > 0 && box.Left <= tile.X + margin)
+            || (tile.Right < image.Width && box.Right >= tile.Right - margin)
+            || (tile.Y > 0 && box.Top <= tile.Y + margin)
+            || (tile.Bottom < image.Height && box.Bottom >= tile.Bottom - margin);
+    }
+
+    public void Dispose()
+    {
+        _detectorNet.Dispose();
+        _landmarkNet.Dispose();
+        _descriptorNet.Dispose();
+    }
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using FaceMesh.Engine.Alignment;
+using FaceMesh.Engine.Detection;
+
+namespace FaceMesh.Engine;
+
+/// <summary>Settings of the face engine; <see cref="Validate"/> rejects values that cannot work.</summary>
+public sealed class FaceEngineOptions
+{
+    public const string Section = "FaceEngine";
+
+    /// <summary>The folder of converted models; empty means <see cref="Models.ModelStore.DefaultRoot"/>.</summary>
+    public string ModelsPath { get; set; } = string.Empty;
+
+    public DetectorKind Detector { get; set; } = DetectorKind.Ssd;
+
+    /// <summary>Detections scoring at or below this are dropped (face-api.js's default is 0.5).</summary>
+    [Range(0.01, 0.99)]
+    public float MinConfidence { get; set; } = 0.5f;
+
+    /// <summary>Faces whose box is smaller than this many pixels on its shorter side are dropped.</summary>
+    [Range(0, 10_000)]
+    public int MinFaceSize { get; set; } = 16;
+
+    /// <summary>
+    /// Side of the native-resolution tiles detected on in addition to the whole frame, when the frame's longer side
+    /// exceeds 1.25 tiles; 0 turns tiling off (face-api.js's behaviour).
+    /// </summary>
+    [Range(0, 4096)]
+    public int TileSize { get; set; } = 512;
+
+    /// <summary>How much neighbouring tiles overlap: faces up to this size are seen whole in some tile.</summary>
+    [Range(0, 2048)]
+    public int TileOverlap { get; set; } = 128;
+
+    public AlignmentMode Alignment { get; set; } = AlignmentMode.Rotated;
+
+    /// <summary>Threads ONNX Runtime may use inside one inference; 1 suits one engine per core.</summary>
+    [Range(1, 256)]
+    public int IntraOpThreads { get; set; } = 1;
+
+    public void Validate()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        if (TileSize > 0 && TileOverlap >= TileSize)
+        {
+            throw new ValidationException($"TileOverlap ({TileOverlap}) must be smaller than TileSize ({TileSize}).");
+        }
+    }
+}
