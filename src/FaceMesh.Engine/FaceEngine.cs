@@ -15,6 +15,7 @@ namespace FaceMesh.Engine;
 public sealed class FaceEngine : IDisposable
 {
     private const float MergeIouThreshold = 0.4f;
+    private const float MergeContainmentThreshold = 0.6f;
     private readonly OnnxNet _detectorNet;
     private readonly OnnxNet _landmarkNet;
     private readonly OnnxNet _descriptorNet;
@@ -56,7 +57,7 @@ public sealed class FaceEngine : IDisposable
         if (regions.Count > 1)
         {
             var whole = found.Skip(1).SelectMany((tile, i) => tile.Where(d => !IsCutByTile(d.Box, regions[i + 1], image)));
-            candidates = NonMaxSuppression.Apply(found[0].Concat(whole), MergeIouThreshold);
+            candidates = NonMaxSuppression.Apply(found[0].Concat(whole), MergeIouThreshold, containmentThreshold: MergeContainmentThreshold);
         }
 
         return candidates
@@ -102,7 +103,7 @@ public sealed class FaceEngine : IDisposable
     /// <summary>A tile detection touching a tile edge inside the image is a face cut in two; another region sees it whole.</summary>
     private static bool IsCutByTile(BoxF box, PixelRect tile, RgbImage image)
     {
-        const float margin = 2f;
+        var margin = Math.Max(4f, 0.03f * Math.Max(tile.Width, tile.Height));
         return (tile.X > 0 && box.Left <= tile.X + margin)
             || (tile.Right < image.Width && box.Right >= tile.Right - margin)
             || (tile.Y > 0 && box.Top <= tile.Y + margin)

@@ -27,7 +27,7 @@ public sealed class FaceEngineOptions
     /// exceeds 1.25 tiles; 0 turns tiling off (face-api.js's behaviour).
     /// </summary>
     [Range(0, 4096)]
-    public int TileSize { get; set; } = 512;
+    public int TileSize { get; set; } = 720;
 
     /// <summary>How much neighbouring tiles overlap: faces up to this size are seen whole in some tile.</summary>
     [Range(0, 2048)]

@@ -3,7 +3,12 @@ namespace FaceMesh.Engine.Detection;
 /// <summary>Greedy non-maximum suppression: keep the best box, drop every box that overlaps a kept one too much.</summary>
 public static class NonMaxSuppression
 {
-    public static List<FaceDetection> Apply(IEnumerable<FaceDetection> detections, float iouThreshold, int maxResults = int.MaxValue)
+    /// <param name="containmentThreshold">
+    /// Also drop a box when this share of its area lies inside a kept box (a face half-seen at a tile edge);
+    /// 1 or more disables the check.
+    /// </param>
+    public static List<FaceDetection> Apply(
+        IEnumerable<FaceDetection> detections, float iouThreshold, int maxResults = int.MaxValue, float containmentThreshold = 1f)
     {
         var ordered = detections.OrderByDescending(d => d.Score).ToList();
         var kept = new List<FaceDetection>();
@@ -17,7 +22,8 @@ public static class NonMaxSuppression
             var suppressed = false;
             foreach (var selected in kept)
             {
-                if (candidate.Box.IntersectionOverUnion(selected.Box) > iouThreshold)
+                if (candidate.Box.IntersectionOverUnion(selected.Box) > iouThreshold
+                    || (containmentThreshold < 1f && Containment(candidate.Box, selected.Box) > containmentThreshold))
                 {
                     suppressed = true;
                     break;
@@ -31,5 +37,12 @@ public static class NonMaxSuppression
         }
 
         return kept;
+    }
+
+    private static float Containment(Imaging.BoxF inner, Imaging.BoxF outer)
+    {
+        var w = Math.Min(inner.Right, outer.Right) - Math.Max(inner.Left, outer.Left);
+        var h = Math.Min(inner.Bottom, outer.Bottom) - Math.Max(inner.Top, outer.Top);
+        return w <= 0 || h <= 0 || inner.Area <= 0 ? 0 : w * h / inner.Area;
     }
 }

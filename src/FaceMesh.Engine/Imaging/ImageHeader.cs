@@ -5,9 +5,11 @@ namespace FaceMesh.Engine.Imaging;
 /// <summary>Reads the pixel size from PNG and JPEG headers, so absurd images are refused before any pixel is decoded.</summary>
 public static class ImageHeader
 {
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static (int Width, int Height)? TryReadSize(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= 24 && bytes[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8.ToArray()))
+        if (bytes.Length >= 24 && bytes[..8].SequenceEqual(PngSignature))
         {
             return ((int)BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]), (int)BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]));
         }

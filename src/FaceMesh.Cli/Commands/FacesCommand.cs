@@ -1,0 +1,78 @@
+using System.CommandLine;
+using FaceMesh.Engine;
+using FaceMesh.Engine.Detection;
+using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Models;
+
+namespace FaceMesh.Cli.Commands;
+
+/// <summary><c>facemesh faces IMAGE... [--detector ssd|tiny] [--json]</c>: every face in each photo, fully described.</summary>
+public static class FacesCommand
+{
+    public static Command Create()
+    {
+        var images = new Argument<string[]>("images") { Description = "Image files (JPEG, PNG, BMP, WebP, TIFF).", Arity = ArgumentArity.OneOrMore };
+        var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on the whole image only, as face-api.js does (misses small faces)." };
+        var command = new Command("faces", "Detect, align and describe every face in images.") { images, detector, json, noTiles, CommonOptions.Models };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new FaceEngineOptions
+            {
+                Detector = result.GetValue(detector),
+                ModelsPath = result.GetValue(CommonOptions.Models) ?? string.Empty,
+                TileSize = result.GetValue(noTiles) ? 0 : new FaceEngineOptions().TileSize,
+            };
+            return await RunAsync(result.GetValue(images)!, options, result.GetValue(json), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, FaceEngineOptions options, bool json, CancellationToken cancellationToken)
+    {
+        FaceEngine engine;
+        try
+        {
+            engine = await FaceEngine.CreateAsync(options, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+        }
+        catch (ModelProvisioningException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.ModelsUnavailable;
+        }
+
+        using (engine)
+        {
+            var exitCode = ExitCodes.Success;
+            var results = new List<ImageFaces>();
+            foreach (var path in paths)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    var image = ImageDecoder.Load(path);
+                    var faces = engine.Analyze(image);
+                    results.Add(new ImageFaces(path, image.Width, image.Height, faces));
+                    if (!json)
+                    {
+                        FaceTextWriter.Write(Console.Out, results[^1]);
+                    }
+                }
+                catch (InvalidImageException e)
+                {
+                    Console.Error.WriteLine($"error: {e.Message}");
+                    exitCode = ExitCodes.BadInput;
+                }
+            }
+
+            if (json)
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                FaceJsonWriter.Write(stdout, results);
+            }
+
+            return exitCode;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using FaceMesh.Engine.Models;
+
+namespace FaceMesh.Engine.Tests;
+
+[Collection(ModelsCollection.Name)]
+public sealed class ModelStoreTests(ModelsFixture models) : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("facemesh-models-").FullName;
+
+    [Fact]
+    public void Verify_EmptyFolder_SaysNotInstalled() => Assert.Equal("not installed", new ModelStore(_root).Verify());
+
+    [Fact]
+    public async Task EnsureAsync_RebuildsACorruptedModel()
+    {
+        var store = CopyOfInstalledModels();
+        Assert.Null(store.Verify());
+        var path = store.PathOf(ModelKind.Landmarks68);
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+        Assert.Contains("checksum", store.Verify());
+
+        var lines = new List<string>();
+        await store.EnsureAsync(new SynchronousProgress(lines.Add));
+
+        Assert.Null(store.Verify());
+        Assert.Contains(lines, l => l.Contains("Provisioning", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_MissingModel_IsReported()
+    {
+        var store = CopyOfInstalledModels();
+        File.Delete(store.PathOf(ModelKind.Recognition));
+        Assert.Equal("face_recognition.onnx is missing", store.Verify());
+    }
+
+    [Fact]
+    public void Folder_IsKeyedByPackageVersionAndConverterRevision() =>
+        Assert.EndsWith($"face-api-{FaceApiPackage.Version}-r{ModelStore.ConverterRevision}", new ModelStore(_root).Folder);
+
+    private ModelStore CopyOfInstalledModels()
+    {
+        var store = new ModelStore(_root);
+        Directory.CreateDirectory(store.Folder);
+        foreach (var file in Directory.GetFiles(models.Store.Folder))
+        {
+            File.Copy(file, Path.Combine(store.Folder, Path.GetFileName(file)));
+        }
+
+        return store;
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

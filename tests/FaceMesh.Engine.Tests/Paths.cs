@@ -1,0 +1,30 @@
+namespace FaceMesh.Engine.Tests;
+
+/// <summary>Locations tests read from: the shared fixtures beside the repository, and the committed golden file.</summary>
+public static class Paths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Fixtures { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures"));
+
+    public static string Golden { get; } = Path.Combine(AppContext.BaseDirectory, "golden", "face-api.json");
+
+    public static string Fixture(string relative)
+    {
+        var path = Path.Combine(Fixtures, relative);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Fixture missing: {path} (tests expect ../shared/fixtures beside the repository).");
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FaceMesh.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FaceMesh.sln not found above the test binaries.");
+    }
+}
