@@ -1,7 +1,8 @@
 // Runs @vladmandic/face-api itself (TensorFlow.js, WASM backend, one thread) on the fixture photos and writes what it
 // finds to golden/face-api.json: the decoded pixels' SHA-256 (so the C# side can prove it fed the same pixels), and per
 // face the detection box, the crop rectangles face-api.js fed its landmark and recognition nets, 68 landmarks and the
-// 128-d descriptor. Regenerate with `node make-golden.js` (see README.md); never edit the output by hand.
+// 128-d descriptor. Regenerate with `npm ci && node make-golden.js`; never edit the output by hand.
+// `--out FILE` writes elsewhere; `--check FILE` fails when FILE differs from a fresh run (CI uses both).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -84,8 +85,20 @@ async function main() {
     backend: faceapi.tf.getBackend(),
     images,
   };
-  fs.mkdirSync(path.join(__dirname, 'golden'), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, 'golden', 'face-api.json'), JSON.stringify(golden, null, 1) + '\n');
+  const text = JSON.stringify(golden, null, 1) + '\n';
+  const out = option('--out') || path.join(__dirname, 'golden', 'face-api.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, text);
+  const check = option('--check');
+  if (check && fs.readFileSync(check, 'utf8') !== text) {
+    console.error(`${check} differs from what the reference produces now (${out}): regenerate it, never edit it by hand.`);
+    process.exit(1);
+  }
+}
+
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Engine benchmark, FaceMesh and the face-api.js reference side by side in one run on the same images.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fixtures="$(cd .. && pwd)/shared/fixtures"
+iterations="${1:-10}"
+(cd tests/reference && npm ci --no-audit --no-fund --silent)
+dotnet build -c Release bench/FaceMesh.Bench -v quiet -nologo >/dev/null
+echo "## FaceMesh (ONNX Runtime)"
+dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll "$fixtures" "$iterations"
+echo
+echo "## Reference (face-api.js in Node)"
+node bench/face-api-reference.js "$fixtures" "$iterations"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the system packages FaceMesh needs on Debian: the OpenCV runtime's GTK libraries, ffmpeg (test footage),
+# and Node.js/npm (model provisioning and the face-api.js reference). Idempotent; needs root for apt-get.
+set -euo pipefail
+needed=()
+ldconfig -p | grep -q 'libgtk-3.so.0' || needed+=(libgtk-3-0)
+command -v ffmpeg >/dev/null || needed+=(ffmpeg)
+command -v npm >/dev/null || needed+=(nodejs npm)
+if ((${#needed[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "facemesh: missing system packages: ${needed[*]} (run: sudo apt-get install ${needed[*]})" >&2
+    exit 1
+  fi
+  echo "facemesh: installing ${needed[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test; the first run provisions the face models (npm pack + conversion, a few seconds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+results="$(mktemp -d)"
+status=0
+dotnet test FaceMesh.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+done
+rm -rf "$results"
+echo "tests: $passed passed, $failed failed"
+exit "$status"
