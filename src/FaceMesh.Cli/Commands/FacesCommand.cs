@@ -15,7 +15,12 @@ public static class FacesCommand
         var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on the whole image only, as face-api.js does (misses small faces)." };
-        var command = new Command("faces", "Detect, align and describe every face in images.") { images, detector, json, noTiles, CommonOptions.Models };
+        var minConfidence = new Option<float>("--min-confidence") { Description = "Drop detections scoring at or below this (0.01-0.99).", DefaultValueFactory = _ => new FaceEngineOptions().MinConfidence };
+        var minFaceSize = new Option<int>("--min-face-size") { Description = "Drop faces smaller than this many pixels.", DefaultValueFactory = _ => new FaceEngineOptions().MinFaceSize };
+        var command = new Command("faces", "Detect, align and describe every face in images.")
+        {
+            images, detector, json, noTiles, minConfidence, minFaceSize, CommonOptions.Models,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new FaceEngineOptions
@@ -23,6 +28,8 @@ public static class FacesCommand
                 Detector = result.GetValue(detector),
                 ModelsPath = result.GetValue(CommonOptions.Models) ?? string.Empty,
                 TileSize = result.GetValue(noTiles) ? 0 : new FaceEngineOptions().TileSize,
+                MinConfidence = result.GetValue(minConfidence),
+                MinFaceSize = result.GetValue(minFaceSize),
             };
             return await RunAsync(result.GetValue(images)!, options, result.GetValue(json), cancellationToken);
         });
@@ -40,6 +47,11 @@ public static class FacesCommand
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.ModelsUnavailable;
+        }
+        catch (System.ComponentModel.DataAnnotations.ValidationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
         }
 
         using (engine)
