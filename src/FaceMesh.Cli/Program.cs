@@ -2,6 +2,8 @@ using System.CommandLine;
 using FaceMesh.Cli.Commands;
 
 var root = new RootCommand("FaceMesh: turn footage into a labelled face dataset.");
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ReclusterCommand.Create());
 root.Subcommands.Add(FacesCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 return await root.Parse(args).InvokeAsync();

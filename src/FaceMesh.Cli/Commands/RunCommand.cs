@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using FaceMesh.Engine;
+using FaceMesh.Engine.Detection;
+using FaceMesh.Engine.Models;
+using FaceMesh.Engine.Video;
+using FaceMesh.Pipeline.Clustering;
+using FaceMesh.Pipeline.Embedded;
+using FaceMesh.Pipeline.Export;
+
+namespace FaceMesh.Cli.Commands;
+
+/// <summary><c>facemesh run VIDEO [-o DIR]</c>: the whole pipeline in one process, footage in, dataset out.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var video = new Argument<string>("video") { Description = "The footage (any format FFmpeg reads: mp4, mkv, avi, mov...)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Dataset folder to create (default: <video name>-dataset)." };
+        var force = new Option<bool>("--force") { Description = "Replace the dataset in a non-empty output folder (other files are kept)." };
+        var interval = new Option<string>("--interval") { Description = "Time between sampled frames: 500ms, 1s, 2.5s, 1m.", DefaultValueFactory = _ => "1s" };
+        var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
+        var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on whole frames only (faster, misses small faces)." };
+        var threads = new Option<int>("--threads") { Description = "Frames encoded in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("run", "Turn footage into a labelled face dataset, all in this process.")
+        {
+            video, output, force, interval, detector, noTiles, threads, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, CommonOptions.Models,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(video)!;
+            if (!IntervalParser.TryParse(result.GetValue(interval)!, out var every))
+            {
+                return Fail($"--interval '{result.GetValue(interval)}' is not a duration such as 500ms, 2s or 1m.", ExitCodes.BadInput);
+            }
+
+            var options = new RunOptions
+            {
+                Video = path,
+                Output = result.GetValue(output) ?? $"{Path.GetFileNameWithoutExtension(path)}-dataset",
+                Force = result.GetValue(force),
+                Interval = every,
+                Threads = result.GetValue(threads),
+                Engine = new FaceEngineOptions
+                {
+                    Detector = result.GetValue(detector),
+                    ModelsPath = result.GetValue(CommonOptions.Models) ?? string.Empty,
+                    TileSize = result.GetValue(noTiles) ? 0 : new FaceEngineOptions().TileSize,
+                },
+                Clustering = ClusteringOptionsCli.From(result),
+            };
+            return await ExecuteAsync(options, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        var progress = new ProgressPrinter();
+        try
+        {
+            var summary = await EmbeddedPipeline.RunAsync(options, progress, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+            progress.Finish();
+            SummaryPrinter.Print(summary);
+            if (summary.Faces == 0)
+            {
+                Console.WriteLine("No faces were found: the dataset is valid but empty.");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Finish();
+            return Fail("cancelled: nothing was written.", ExitCodes.Cancelled);
+        }
+        catch (Exception e) when (e is InvalidVideoException or OutputFolderException or ValidationException)
+        {
+            progress.Finish();
+            return Fail(e.Message, ExitCodes.BadInput);
+        }
+        catch (ModelProvisioningException e)
+        {
+            progress.Finish();
+            return Fail(e.Message, ExitCodes.ModelsUnavailable);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            progress.Finish();
+            return Fail($"cannot write the dataset: {e.Message}", ExitCodes.Failure);
+        }
+    }
+
+    internal static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return exitCode;
+    }
+}

@@ -1,0 +1,17 @@
+using FaceMesh.Pipeline.Embedded;
+
+namespace FaceMesh.Cli.Commands;
+
+public static class SummaryPrinter
+{
+    public static void Print(RunSummary s)
+    {
+        Console.WriteLine($"{s.Frames} frames, {s.Faces} faces, {s.People} people, {s.Noise} noise in {s.Elapsed.TotalSeconds:F1} s -> {s.Output}");
+        var total = (s.Decoding + s.Detection + s.Description + s.Clustering + s.Export).TotalSeconds;
+        if (total > 0)
+        {
+            string Share(TimeSpan t) => $"{100 * t.TotalSeconds / total:F0}%";
+            Console.WriteLine($"time (summed over threads): decoding {Share(s.Decoding)}, detection {Share(s.Detection)}, description {Share(s.Description)}, clustering {Share(s.Clustering)}, export {Share(s.Export)}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using FaceMesh.Engine.Imaging;
+
+namespace FaceMesh.Engine.Video;
+
+/// <summary>A frame kept by the sampler: its position among kept frames, its timestamp and its pixels at native size.</summary>
+public sealed record SampledFrame(int Index, double TimeSeconds, RgbImage Image);

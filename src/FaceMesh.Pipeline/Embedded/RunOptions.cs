@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using FaceMesh.Engine;
+using FaceMesh.Pipeline.Clustering;
+
+namespace FaceMesh.Pipeline.Embedded;
+
+/// <summary>Settings of one embedded run: footage in, dataset folder out.</summary>
+public sealed class RunOptions
+{
+    [Required]
+    public string Video { get; set; } = string.Empty;
+
+    [Required]
+    public string Output { get; set; } = string.Empty;
+
+    public bool Force { get; set; }
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 256)]
+    public int Threads { get; set; } = Environment.ProcessorCount;
+
+    public FaceEngineOptions Engine { get; set; } = new();
+
+    public ClusteringOptions Clustering { get; set; } = new();
+
+    public void Validate()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        if (Interval < TimeSpan.FromMilliseconds(10) || Interval > TimeSpan.FromHours(1))
+        {
+            throw new ValidationException($"The sampling interval {Interval} must be between 10 ms and 1 hour.");
+        }
+
+        Engine.Validate();
+        Clustering.Validate();
+    }
+}

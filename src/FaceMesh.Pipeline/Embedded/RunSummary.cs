@@ -1,0 +1,15 @@
+namespace FaceMesh.Pipeline.Embedded;
+
+/// <summary>The outcome of a run, with where the time went (CPU time summed over threads for the parallel stages).</summary>
+public sealed record RunSummary(
+    string Output,
+    int Frames,
+    int Faces,
+    int People,
+    int Noise,
+    TimeSpan Elapsed,
+    TimeSpan Decoding,
+    TimeSpan Detection,
+    TimeSpan Description,
+    TimeSpan Clustering,
+    TimeSpan Export);

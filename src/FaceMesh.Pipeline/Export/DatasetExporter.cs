@@ -1,0 +1,63 @@
+namespace FaceMesh.Pipeline.Export;
+
+/// <summary>
+/// Stage 4: lays out a dataset folder from a manifest: portraits into <c>people/</c> by cluster, montages, YOLO labels,
+/// <c>data.yaml</c> and <c>manifest.json</c>. Frames are expected under <c>images/</c> already.
+/// </summary>
+public static class DatasetExporter
+{
+    /// <param name="root">The dataset folder being built (a staging folder, moved into place by the caller).</param>
+    /// <param name="portraitSource">Where each face's portrait is now, by face index.</param>
+    /// <param name="move">Move the portraits (a fresh run) or copy them (re-clustering an existing dataset).</param>
+    public static void Export(string root, DatasetManifest manifest, Func<int, string> portraitSource, bool move, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var people = Path.Combine(root, DatasetPaths.People);
+        Directory.CreateDirectory(Path.Combine(people, DatasetManifest.PersonName(-1)));
+        for (var i = 0; i < manifest.Faces.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var target = Path.Combine(root, manifest.CropPath(i));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (move)
+            {
+                File.Move(portraitSource(i), target, overwrite: true);
+            }
+            else
+            {
+                File.Copy(portraitSource(i), target, overwrite: true);
+            }
+
+            progress?.Report(i + 1);
+        }
+
+        WriteMontages(root, manifest, cancellationToken);
+        WriteLabels(root, manifest);
+        File.WriteAllText(Path.Combine(root, DatasetPaths.DataYaml), YoloLabels.DataYaml(manifest.PeopleCount));
+        using var stream = File.Create(Path.Combine(root, DatasetPaths.Manifest));
+        ManifestJson.Write(stream, manifest);
+    }
+
+    private static void WriteMontages(string root, DatasetManifest manifest, CancellationToken cancellationToken)
+    {
+        var montages = Directory.CreateDirectory(Path.Combine(root, DatasetPaths.Montages)).FullName;
+        var byCluster = Enumerable.Range(0, manifest.Faces.Count).Where(i => manifest.Clusters[i] >= 0).GroupBy(i => manifest.Clusters[i]);
+        foreach (var cluster in byCluster)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var best = cluster.OrderByDescending(i => MontageBuilder.Rank(manifest.Faces[i].Quality)).ThenBy(i => i)
+                .Take(MontageBuilder.MaxPortraits).Select(i => Path.Combine(root, manifest.CropPath(i))).ToList();
+            File.WriteAllBytes(Path.Combine(montages, $"{DatasetManifest.PersonName(cluster.Key)}.jpg"), MontageBuilder.Build(best));
+        }
+    }
+
+    private static void WriteLabels(string root, DatasetManifest manifest)
+    {
+        var labels = Directory.CreateDirectory(Path.Combine(root, DatasetPaths.Labels)).FullName;
+        var facesByFrame = Enumerable.Range(0, manifest.Faces.Count).ToLookup(i => manifest.Faces[i].Frame);
+        foreach (var frame in manifest.Frames)
+        {
+            var text = YoloLabels.ForFrame(frame, facesByFrame[frame.Index].Select(i => (manifest.Faces[i], manifest.Clusters[i])));
+            File.WriteAllText(Path.Combine(labels, Path.ChangeExtension(frame.FileName, ".txt")), text);
+        }
+    }
+}

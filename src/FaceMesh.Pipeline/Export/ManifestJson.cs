@@ -1,0 +1,171 @@
+using System.Text.Json;
+using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Quality;
+
+namespace FaceMesh.Pipeline.Export;
+
+/// <summary>Writes and reads <c>manifest.json</c> (with Utf8JsonWriter/JsonDocument: no reflection, trim-safe).</summary>
+public static class ManifestJson
+{
+    public static void Write(Stream output, DatasetManifest manifest)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", DatasetManifest.SchemaVersion);
+        json.WriteStartObject("source");
+        json.WriteString("file", manifest.Source.File);
+        json.WriteNumber("width", manifest.Source.Width);
+        json.WriteNumber("height", manifest.Source.Height);
+        json.WriteNumber("framesPerSecond", manifest.Source.FramesPerSecond);
+        if (manifest.Source.DurationSeconds is { } duration)
+        {
+            json.WriteNumber("durationSeconds", duration);
+        }
+
+        json.WriteEndObject();
+        var p = manifest.Parameters;
+        json.WriteStartObject("parameters");
+        json.WriteNumber("intervalSeconds", p.IntervalSeconds);
+        json.WriteString("detector", p.Detector);
+        json.WriteNumber("minConfidence", p.MinConfidence);
+        json.WriteNumber("minFaceSize", p.MinFaceSize);
+        json.WriteNumber("tileSize", p.TileSize);
+        json.WriteString("alignment", p.Alignment);
+        json.WriteNumber("eps", p.Eps);
+        json.WriteNumber("minSamples", p.MinSamples);
+        json.WriteString("models", p.Models);
+        json.WriteEndObject();
+
+        json.WriteStartObject("summary");
+        json.WriteNumber("frames", manifest.Frames.Count);
+        json.WriteNumber("faces", manifest.Faces.Count);
+        json.WriteNumber("people", manifest.PeopleCount);
+        json.WriteNumber("noise", manifest.NoiseCount);
+        json.WriteEndObject();
+
+        json.WriteStartArray("people");
+        foreach (var group in manifest.Clusters.Where(c => c >= 0).GroupBy(c => c).OrderBy(g => g.Key))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("cluster", group.Key);
+            json.WriteString("name", DatasetManifest.PersonName(group.Key));
+            json.WriteNumber("faces", group.Count());
+            json.WriteString("montage", $"{DatasetPaths.Montages}/{DatasetManifest.PersonName(group.Key)}.jpg");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("frames");
+        foreach (var frame in manifest.Frames)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", frame.Index);
+            json.WriteNumber("time", frame.TimeSeconds);
+            json.WriteString("file", $"{DatasetPaths.Images}/{frame.FileName}");
+            json.WriteNumber("width", frame.Width);
+            json.WriteNumber("height", frame.Height);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        var frameFiles = manifest.Frames.ToDictionary(f => f.Index, f => $"{DatasetPaths.Images}/{f.FileName}");
+        json.WriteStartArray("faces");
+        for (var i = 0; i < manifest.Faces.Count; i++)
+        {
+            WriteFace(json, manifest, i, frameFiles);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static DatasetManifest Read(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = document.RootElement;
+        var version = root.GetProperty("schemaVersion").GetInt32();
+        if (version != DatasetManifest.SchemaVersion)
+        {
+            throw new InvalidDataException($"{path}: manifest schema {version} is not supported (expected {DatasetManifest.SchemaVersion}).");
+        }
+
+        var s = root.GetProperty("source");
+        var source = new SourceInfo(
+            s.GetProperty("file").GetString()!, s.GetProperty("width").GetInt32(), s.GetProperty("height").GetInt32(),
+            s.GetProperty("framesPerSecond").GetDouble(), s.TryGetProperty("durationSeconds", out var d) ? d.GetDouble() : null);
+        var p = root.GetProperty("parameters");
+        var parameters = new RunParameters(
+            p.GetProperty("intervalSeconds").GetDouble(), p.GetProperty("detector").GetString()!, p.GetProperty("minConfidence").GetSingle(),
+            p.GetProperty("minFaceSize").GetInt32(), p.GetProperty("tileSize").GetInt32(), p.GetProperty("alignment").GetString()!,
+            p.GetProperty("eps").GetSingle(), p.GetProperty("minSamples").GetInt32(), p.GetProperty("models").GetString()!);
+        var frames = root.GetProperty("frames").EnumerateArray().Select(f => new FrameRecord(
+            f.GetProperty("index").GetInt32(), f.GetProperty("time").GetDouble(), f.GetProperty("width").GetInt32(), f.GetProperty("height").GetInt32())).ToList();
+        var faces = new List<FaceRecord>();
+        var clusters = new List<int>();
+        foreach (var f in root.GetProperty("faces").EnumerateArray())
+        {
+            var box = Floats(f.GetProperty("box"));
+            var q = f.GetProperty("quality");
+            faces.Add(new FaceRecord(
+                f.GetProperty("id").GetString()!, f.GetProperty("frame").GetInt32(), f.GetProperty("time").GetDouble(),
+                new BoxF(box[0], box[1], box[2], box[3]),
+                f.GetProperty("landmarks").EnumerateArray().Select(Floats).ToArray(),
+                new FaceQuality(q.GetProperty("boxSize").GetSingle(), q.GetProperty("score").GetSingle(), q.GetProperty("sharpness").GetSingle(), q.GetProperty("frontalness").GetSingle()),
+                Floats(f.GetProperty("descriptor"))));
+            clusters.Add(f.GetProperty("cluster").GetInt32());
+        }
+
+        return new DatasetManifest(source, parameters, frames, faces, clusters);
+    }
+
+    private static void WriteFace(Utf8JsonWriter json, DatasetManifest manifest, int i, Dictionary<int, string> frameFiles)
+    {
+        var face = manifest.Faces[i];
+        json.WriteStartObject();
+        json.WriteString("id", face.Id);
+        json.WriteNumber("frame", face.Frame);
+        json.WriteNumber("time", face.TimeSeconds);
+        json.WriteString("frameFile", frameFiles[face.Frame]);
+        WriteFloats(json, "box", face.Box.ToArray());
+        json.WriteStartArray("landmarks");
+        foreach (var point in face.Landmarks)
+        {
+            WriteFloats(json, null, point);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("quality");
+        json.WriteNumber("boxSize", face.Quality.BoxSize);
+        json.WriteNumber("score", face.Quality.Score);
+        json.WriteNumber("sharpness", face.Quality.Sharpness);
+        json.WriteNumber("frontalness", face.Quality.Frontalness);
+        json.WriteEndObject();
+        json.WriteNumber("cluster", manifest.Clusters[i]);
+        json.WriteString("crop", manifest.CropPath(i));
+        WriteFloats(json, "descriptor", face.Descriptor);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFloats(Utf8JsonWriter json, string? name, float[] values)
+    {
+        if (name is null)
+        {
+            json.WriteStartArray();
+        }
+        else
+        {
+            json.WriteStartArray(name);
+        }
+
+        foreach (var value in values)
+        {
+            json.WriteNumberValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static float[] Floats(JsonElement array) => array.EnumerateArray().Select(v => v.GetSingle()).ToArray();
+}

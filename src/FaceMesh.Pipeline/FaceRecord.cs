@@ -1,0 +1,17 @@
+using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Quality;
+
+namespace FaceMesh.Pipeline;
+
+/// <summary>One face of one sampled frame, as the manifest records it. <see cref="Id"/> is stable across re-clustering.</summary>
+public sealed record FaceRecord(
+    string Id,
+    int Frame,
+    double TimeSeconds,
+    BoxF Box,
+    float[][] Landmarks,
+    FaceQuality Quality,
+    float[] Descriptor)
+{
+    public static string MakeId(int frame, int face) => $"{frame:D6}_{face:D2}";
+}
