@@ -1,0 +1,133 @@
+using OpenCvSharp;
+
+namespace FaceMesh.Cli.Tests;
+
+/// <summary>Bad input to <c>facemesh run</c> and <c>recluster</c>: an exit code and one clear line, nothing half-written.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("facemesh-run-cli-").FullName;
+
+    [Fact]
+    public async Task MissingFile_ExitCode2()
+    {
+        var result = await Cli.RunAsync("run", Path.Combine(_folder, "nope.mp4"), "-o", Out("a"));
+        AssertOneError(result, 2, "no such file");
+        Assert.False(Directory.Exists(Out("a")));
+    }
+
+    [Fact]
+    public async Task TextFileNamedMp4_ExitCode2()
+    {
+        var path = Path.Combine(_folder, "notes.mp4");
+        await File.WriteAllTextAsync(path, "not a video at all");
+        AssertOneError(await Cli.RunAsync("run", path, "-o", Out("b")), 2, "not a readable video");
+        AssertNothingLeft("b");
+    }
+
+    [Fact]
+    public async Task ZeroBytes_ExitCode2()
+    {
+        var path = Path.Combine(_folder, "empty.mp4");
+        await File.WriteAllBytesAsync(path, []);
+        AssertOneError(await Cli.RunAsync("run", path, "-o", Out("c")), 2, "empty");
+        AssertNothingLeft("c");
+    }
+
+    [Fact]
+    public async Task TruncatedVideo_StopsAtTheRealEnd()
+    {
+        var full = WriteClip("clip.avi", FourCC.MJPG, seconds: 6);
+        var bytes = await File.ReadAllBytesAsync(full);
+        var truncated = Path.Combine(_folder, "truncated.avi");
+        await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
+
+        var result = await Cli.RunAsync("run", truncated, "-o", Out("d"), "--interval", "500ms");
+
+        if (result.ExitCode == 0)
+        {
+            var frames = Directory.GetFiles(Path.Combine(Out("d"), "images")).Length;
+            Assert.InRange(frames, 1, 11);
+        }
+        else
+        {
+            AssertOneError(result, 2, "video");
+            AssertNothingLeft("d");
+        }
+    }
+
+    [Fact]
+    public async Task VideoWithoutFaces_GivesAnEmptyValidDataset()
+    {
+        var clip = WriteClip("blank.mp4", FourCC.MP4V, seconds: 3);
+        var result = await Cli.RunAsync("run", clip, "-o", Out("e"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("No faces were found", result.Stdout);
+        Assert.True(File.Exists(Path.Combine(Out("e"), "manifest.json")));
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(Out("e"), "labels")).Length);
+    }
+
+    [Fact]
+    public async Task NonEmptyOutput_IsRefused_UnlessForced_AndOtherFilesAreKept()
+    {
+        var clip = WriteClip("blank2.mp4", FourCC.MP4V, seconds: 2);
+        Directory.CreateDirectory(Out("f"));
+        var keep = Path.Combine(Out("f"), "my-notes.txt");
+        await File.WriteAllTextAsync(keep, "mine");
+
+        AssertOneError(await Cli.RunAsync("run", clip, "-o", Out("f")), 2, "not empty");
+        Assert.Single(Directory.GetFileSystemEntries(Out("f")));
+
+        Assert.Equal(0, (await Cli.RunAsync("run", clip, "-o", Out("f"), "--force")).ExitCode);
+        Assert.Equal("mine", await File.ReadAllTextAsync(keep));
+        Assert.True(File.Exists(Path.Combine(Out("f"), "manifest.json")));
+    }
+
+    [Fact]
+    public async Task UnwritableOutput_ExitCode2()
+    {
+        var clip = WriteClip("blank3.mp4", FourCC.MP4V, seconds: 1);
+        var blocker = Path.Combine(_folder, "a-file");
+        await File.WriteAllTextAsync(blocker, "x");
+        AssertOneError(await Cli.RunAsync("run", clip, "-o", Path.Combine(blocker, "dataset")), 2, "cannot write");
+    }
+
+    [Fact]
+    public async Task BadInterval_IsAUsageError() =>
+        AssertOneError(await Cli.RunAsync("run", "x.mp4", "--interval", "soon"), 2, "--interval");
+
+    [Fact]
+    public async Task Recluster_NotADataset_ExitCode2() =>
+        AssertOneError(await Cli.RunAsync("recluster", _folder, "--eps", "0.4"), 2, "not a FaceMesh dataset");
+
+    private string Out(string name) => Path.Combine(_folder, name);
+
+    private void AssertNothingLeft(string name)
+    {
+        Assert.False(Directory.Exists(Out(name)));
+        Assert.DoesNotContain(Directory.GetDirectories(_folder), d => Path.GetFileName(d).StartsWith('.'));
+    }
+
+    private static void AssertOneError(Cli.Result result, int exitCode, string text)
+    {
+        Assert.Equal(exitCode, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('[') && !l.StartsWith("OpenCV", StringComparison.Ordinal)).ToList();
+        Assert.Single(lines, l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains(text, lines.Single(l => l.StartsWith("error:", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private string WriteClip(string name, FourCC codec, int seconds)
+    {
+        var path = Path.Combine(_folder, name);
+        using var writer = new VideoWriter(path, codec, 10, new Size(320, 240));
+        for (var i = 0; i < seconds * 10; i++)
+        {
+            using var frame = new Mat(240, 320, MatType.CV_8UC3, Scalar.All(i * 2 % 255));
+            writer.Write(frame);
+        }
+
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

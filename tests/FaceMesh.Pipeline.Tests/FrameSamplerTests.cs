@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using FaceMesh.Engine.Video;
+
+namespace FaceMesh.Pipeline.Tests;
+
+/// <summary>Sampling by timestamp on clips made with the ffmpeg command line (installed by scripts/setup.sh).</summary>
+public sealed class FrameSamplerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("facemesh-sampler-").FullName;
+
+    [Fact]
+    public void VariableFrameRate_WithMisleadingMetadata_IsSampledByTime()
+    {
+        // 2 s at 30 fps then 3 s at 5 fps; the container claims 30 fps throughout, so counting frames would say 2.5 s.
+        Ffmpeg("-f lavfi -i testsrc=size=320x240:rate=30 -t 2 -c:v mpeg4 a.mkv");
+        Ffmpeg("-f lavfi -i testsrc=size=320x240:rate=5 -t 3 -c:v mpeg4 b.mkv");
+        File.WriteAllText(Path.Combine(_folder, "list.txt"), "file 'a.mkv'\nfile 'b.mkv'\n");
+        Ffmpeg("-f concat -safe 0 -i list.txt -c copy vfr.mkv");
+
+        using var sampler = new FrameSampler(Path.Combine(_folder, "vfr.mkv"), TimeSpan.FromSeconds(1));
+        var times = sampler.Sample().Select(f => f.TimeSeconds).ToList();
+
+        Assert.Equal(new[] { 0.0, 1.0, 2.0, 3.0, 4.0 }, times);
+        Assert.Equal(75, sampler.FramesGrabbed);
+    }
+
+    [Fact]
+    public void HalfSecondInterval_OnH264_KeepsEveryHalfSecond_AtNativeResolution()
+    {
+        Ffmpeg("-f lavfi -i testsrc=size=1280x720:rate=20 -t 3 -c:v libx264 -pix_fmt yuv420p clip.mp4");
+        using var sampler = new FrameSampler(Path.Combine(_folder, "clip.mp4"), TimeSpan.FromMilliseconds(500));
+        var frames = sampler.Sample().ToList();
+        Assert.Equal(new[] { 0, 0.5, 1, 1.5, 2, 2.5 }, frames.Select(f => f.TimeSeconds));
+        Assert.All(frames, f => Assert.Equal((1280, 720), (f.Image.Width, f.Image.Height)));
+        Assert.Equal(Enumerable.Range(0, 6), frames.Select(f => f.Index));
+    }
+
+    [Fact]
+    public void Cancellation_StopsSampling()
+    {
+        Ffmpeg("-f lavfi -i testsrc=size=320x240:rate=25 -t 5 -c:v mpeg4 long.mp4");
+        using var sampler = new FrameSampler(Path.Combine(_folder, "long.mp4"), TimeSpan.FromSeconds(1));
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() =>
+        {
+            foreach (var frame in sampler.Sample(cancel.Token))
+            {
+                cancel.Cancel();
+            }
+        });
+    }
+
+    private void Ffmpeg(string arguments)
+    {
+        var start = new ProcessStartInfo("ffmpeg", $"-loglevel error -y {arguments}") { WorkingDirectory = _folder, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ffmpeg {arguments}: {error}");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
