@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 fixtures="$(cd .. && pwd)/shared/fixtures"
 iterations="${1:-10}"
 (cd tests/reference && npm ci --no-audit --no-fund --silent)
-dotnet build -c Release bench/FaceMesh.Bench -v quiet -nologo >/dev/null
+dotnet build -c Release bench/FaceMesh.Bench -v quiet -nologo -clp:NoSummary >/dev/null
 echo "## FaceMesh (ONNX Runtime)"
-dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll "$fixtures" "$iterations"
+dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll engine "$fixtures" "$iterations"
 echo
 echo "## Reference (face-api.js in Node)"
 node bench/face-api-reference.js "$fixtures" "$iterations"

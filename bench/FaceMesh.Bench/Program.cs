@@ -1,57 +1,25 @@
-using System.Diagnostics;
-using FaceMesh.Engine;
-using FaceMesh.Engine.Detection;
-using FaceMesh.Engine.Imaging;
+using System.Globalization;
+using FaceMesh.Bench;
 
-// Engine micro-benchmark: detection per 720p frame, landmarks + descriptor per face, per thread count.
-// Usage: FaceMesh.Bench <fixtures folder> [iterations]
-var fixtures = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "fixtures");
-var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
-var frame = ImageDecoder.Load(Path.Combine(fixtures, "people", "obama", "obama-720p.jpg"));
-var group = ImageDecoder.Load(Path.Combine(fixtures, "scenes", "two_people.jpg"));
-
-Console.WriteLine($"# FaceMesh engine, {Environment.ProcessorCount} cores, {iterations} iterations after 2 warm-ups");
-Console.WriteLine("| threads | measure | ms |");
-Console.WriteLine("|---|---|---|");
-foreach (var threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+// Usage: FaceMesh.Bench engine <fixtures> [iterations]
+//        FaceMesh.Bench pipeline <fixtures> <work folder> [minutes]
+//        FaceMesh.Bench dbscan [points]
+var mode = args.FirstOrDefault() ?? "engine";
+var fixtures = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "fixtures");
+switch (mode)
 {
-    foreach (var (label, configure) in new (string, Action<FaceEngineOptions>)[]
-             {
-                 ("SSD detection, 720p frame, whole frame only (face-api.js equivalent)", o => o.TileSize = 0),
-                 ("SSD detection, 720p frame, whole frame + tiles (default)", _ => { }),
-                 ("tiny detection, 720p frame, whole frame only", o => { o.TileSize = 0; o.Detector = DetectorKind.Tiny; }),
-             })
-    {
-        using var engine = await FaceEngine.CreateAsync(Options(threads, configure));
-        Report(threads, label, Time(iterations, () => engine.DetectFaces(frame)));
-    }
-
-    using var describer = await FaceEngine.CreateAsync(Options(threads, o => o.TileSize = 0));
-    var one = describer.DetectFaces(frame);
-    var two = describer.DetectFaces(group);
-    Report(threads, "landmarks + alignment + descriptor, per face (1 face per call)", Time(iterations, () => describer.Describe(frame, one)) / one.Count);
-    Report(threads, $"landmarks + alignment + descriptor, per face ({two.Count} faces batched per call)", Time(iterations, () => describer.Describe(group, two)) / two.Count);
+    case "engine":
+        await EngineBenchmark.RunAsync(fixtures, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+        break;
+    case "pipeline":
+        await PipelineBenchmark.RunAsync(fixtures, args[2], args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10);
+        break;
+    case "dbscan":
+        DbscanBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown mode {mode}: engine | pipeline | dbscan");
+        return 2;
 }
 
-static FaceEngineOptions Options(int threads, Action<FaceEngineOptions> configure)
-{
-    var options = new FaceEngineOptions { IntraOpThreads = threads };
-    configure(options);
-    return options;
-}
-
-static double Time(int iterations, Action action)
-{
-    action();
-    action();
-    var watch = Stopwatch.StartNew();
-    for (var i = 0; i < iterations; i++)
-    {
-        action();
-    }
-
-    return watch.Elapsed.TotalMilliseconds / iterations;
-}
-
-static void Report(int threads, string label, double ms) =>
-    Console.WriteLine($"| {threads} | {label} | {ms:F1} |");
+return 0;

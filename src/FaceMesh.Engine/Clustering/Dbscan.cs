@@ -103,5 +103,6 @@ public static class Dbscan
         return labels.Select(l => l == Noise ? Noise : order[l]).ToArray();
     }
 
-    internal static float Distance(float[] a, float[] b) => VectorDistance.Euclidean(a, b);
+    /// <summary>Euclidean distance between two descriptors, SIMD-accelerated.</summary>
+    public static float Distance(float[] a, float[] b) => VectorDistance.Euclidean(a, b);
 }

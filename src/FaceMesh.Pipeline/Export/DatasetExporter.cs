@@ -44,8 +44,9 @@ public static class DatasetExporter
         foreach (var cluster in byCluster)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var best = cluster.OrderByDescending(i => MontageBuilder.Rank(manifest.Faces[i].Quality)).ThenBy(i => i)
-                .Take(MontageBuilder.MaxPortraits).Select(i => Path.Combine(root, manifest.CropPath(i))).ToList();
+            var ranked = cluster.OrderByDescending(i => MontageBuilder.Rank(manifest.Faces[i].Quality)).ThenBy(i => i).ToList();
+            var best = MontageBuilder.PickVaried(ranked, i => manifest.Faces[i].Descriptor)
+                .Select(i => Path.Combine(root, manifest.CropPath(i))).ToList();
             File.WriteAllBytes(Path.Combine(montages, $"{DatasetManifest.PersonName(cluster.Key)}.jpg"), MontageBuilder.Build(best));
         }
     }

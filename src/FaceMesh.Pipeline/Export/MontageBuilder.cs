@@ -15,6 +15,36 @@ public static class MontageBuilder
     public static double Rank(FaceQuality quality) =>
         quality.Frontalness * Math.Log(1 + Math.Min(quality.Sharpness, 500)) * Math.Min(1, quality.BoxSize / 80.0);
 
+    /// <summary>
+    /// Picks up to 25 faces best first, skipping near-duplicates (a held shot gives the same face many times) while
+    /// enough different ones remain, so the sheet shows the person's range for a human to judge.
+    /// </summary>
+    public static List<int> PickVaried(IReadOnlyList<int> ranked, Func<int, float[]> descriptor)
+    {
+        const float duplicateDistance = 0.12f;
+        var picked = new List<int>();
+        var skipped = new List<int>();
+        foreach (var face in ranked)
+        {
+            if (picked.Count == MaxPortraits)
+            {
+                break;
+            }
+
+            if (picked.Any(p => Engine.Clustering.Dbscan.Distance(descriptor(p), descriptor(face)) < duplicateDistance))
+            {
+                skipped.Add(face);
+            }
+            else
+            {
+                picked.Add(face);
+            }
+        }
+
+        picked.AddRange(skipped.Take(MaxPortraits - picked.Count));
+        return picked;
+    }
+
     public static byte[] Build(IReadOnlyList<string> portraitPaths)
     {
         var count = Math.Min(MaxPortraits, portraitPaths.Count);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Whole-pipeline benchmark on a generated 720p H.264 clip (default 10 minutes), then DBSCAN on synthetic descriptors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fixtures="$(cd .. && pwd)/shared/fixtures"
+work="${1:-${TMPDIR:-/tmp}/facemesh-bench}"
+minutes="${2:-10}"
+dotnet build -c Release bench/FaceMesh.Bench -v quiet -nologo -clp:NoSummary >/dev/null
+dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll pipeline "$fixtures" "$work" "$minutes"
+echo
+dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll dbscan 100000
