@@ -17,13 +17,7 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
 
     public IReadOnlyList<IReadOnlyList<FaceDetection>> Detect(RgbImage image, IReadOnlyList<PixelRect> regions, float minConfidence)
     {
-        var plane = 3 * Size * Size;
-        var input = new float[regions.Count * plane];
-        for (var r = 0; r < regions.Count; r++)
-        {
-            NetInputWriter.Write(image, regions[r], Size, centerPadding: false, ChannelNormalization.Ssd, input.AsSpan(r * plane, plane));
-        }
-
+        var input = NetInputWriter.WriteBatch(image, regions, Size, centerPadding: false, ChannelNormalization.Ssd);
         using var outputs = net.Run(input, [regions.Count, 3, Size, Size]);
         var encodings = outputs[0].GetTensorDataAsSpan<float>();
         var logits = outputs[1].GetTensorDataAsSpan<float>();

@@ -19,13 +19,7 @@ public sealed class TinyFaceDetector(OnnxNet net, int inputSize = TinyFaceDetect
 
     public IReadOnlyList<IReadOnlyList<FaceDetection>> Detect(RgbImage image, IReadOnlyList<PixelRect> regions, float minConfidence)
     {
-        var plane = 3 * InputSize * InputSize;
-        var input = new float[regions.Count * plane];
-        for (var r = 0; r < regions.Count; r++)
-        {
-            NetInputWriter.Write(image, regions[r], InputSize, centerPadding: false, ChannelNormalization.TinyDetector, input.AsSpan(r * plane, plane));
-        }
-
+        var input = NetInputWriter.WriteBatch(image, regions, InputSize, centerPadding: false, ChannelNormalization.TinyDetector);
         using var outputs = net.Run(input, [regions.Count, 3, InputSize, InputSize]);
         var grid = outputs[0].GetTensorDataAsSpan<float>();
         var cells = (int)outputs[0].GetTensorTypeAndShape().Shape[1];

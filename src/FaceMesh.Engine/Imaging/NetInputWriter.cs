@@ -8,6 +8,19 @@ namespace FaceMesh.Engine.Imaging;
 /// </summary>
 public static class NetInputWriter
 {
+    /// <summary>Writes one input per crop back to back: a batch of shape [crops, 3, size, size].</summary>
+    public static float[] WriteBatch(RgbImage image, IReadOnlyList<PixelRect> crops, int size, bool centerPadding, ChannelNormalization norm)
+    {
+        var plane = 3 * size * size;
+        var batch = new float[crops.Count * plane];
+        for (var i = 0; i < crops.Count; i++)
+        {
+            Write(image, crops[i], size, centerPadding, norm, batch.AsSpan(i * plane, plane));
+        }
+
+        return batch;
+    }
+
     public static void Write(RgbImage image, PixelRect crop, int size, bool centerPadding, ChannelNormalization norm, Span<float> destination)
     {
         if (crop.IsEmpty)

@@ -21,13 +21,7 @@ public sealed class LandmarkNet(OnnxNet net)
         }
 
         var crops = faces.Select(f => f.Box.ClipToPixels(image.Width, image.Height)).ToArray();
-        var plane = 3 * Size * Size;
-        var input = new float[faces.Count * plane];
-        for (var i = 0; i < crops.Length; i++)
-        {
-            NetInputWriter.Write(image, crops[i], Size, centerPadding: true, ChannelNormalization.FaceNets, input.AsSpan(i * plane, plane));
-        }
-
+        var input = NetInputWriter.WriteBatch(image, crops, Size, centerPadding: true, ChannelNormalization.FaceNets);
         using var outputs = net.Run(input, [faces.Count, 3, Size, Size]);
         var values = outputs[0].GetTensorDataAsSpan<float>();
         var result = new FaceLandmarks68[faces.Count];
