@@ -79,7 +79,10 @@ public static class EmbeddedPipeline
         options.Engine.Alignment.ToString().ToLowerInvariant(),
         options.Clustering.Eps,
         options.Clustering.MinSamples,
-        $"{FaceApiPackage.Name}@{FaceApiPackage.Version} r{ModelStore.ConverterRevision}");
+        ModelsVersion);
+
+    /// <summary>The models a dataset was made with: package, version and converter revision.</summary>
+    public static string ModelsVersion => $"{FaceApiPackage.Name}@{FaceApiPackage.Version} r{ModelStore.ConverterRevision}";
 
     private static async Task<(List<FrameRecord> Frames, List<FaceRecord> Faces)> EncodeAsync(
         FrameSampler sampler, IReadOnlyList<FaceEngine> engines, string staging, Timing timing, IProgress<RunProgress>? progress, CancellationToken cancellationToken)

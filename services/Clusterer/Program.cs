@@ -1,0 +1,17 @@
+using FaceMesh.Clusterer;
+using FaceMesh.Infrastructure.Hosting;
+using FaceMesh.Infrastructure.Messaging;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
+using MassTransit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddFaceMeshGrpc(publicApi: false);
+builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<FootageSampledConsumer>());
+builder.Services.AddSingleton(sp => new FrameLedger(sp.GetRequiredService<ObjectStores>().Work, new MassTransitJobBus(sp.GetRequiredService<IBus>())));
+
+var app = builder.Build();
+app.MapGrpcService<FaceSinkService>();
+app.MapDefaultEndpoints();
+app.Run();

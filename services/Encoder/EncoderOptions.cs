@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FaceMesh.Encoder;
+
+/// <summary>Section <c>Encoder</c>: engines (frames encoded at once) and where the Clusterer listens.</summary>
+public sealed class EncoderOptions
+{
+    public const string Section = "Encoder";
+
+    [Range(1, 256)]
+    public int Engines { get; set; } = Environment.ProcessorCount;
+
+    [Required]
+    [Url]
+    public string ClustererUrl { get; set; } = string.Empty;
+
+    public string ModelsPath { get; set; } = string.Empty;
+}

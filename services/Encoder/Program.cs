@@ -1,0 +1,19 @@
+using FaceMesh.Contracts.V1;
+using FaceMesh.Encoder;
+using FaceMesh.Infrastructure.Hosting;
+using FaceMesh.Infrastructure.Messaging;
+using FaceMesh.Pipeline.Distributed;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddOptions<EncoderOptions>().BindConfiguration(EncoderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<EnginePool>();
+builder.Services.AddGrpcClient<FaceSink.FaceSinkClient>((sp, client) => client.Address = new Uri(sp.GetRequiredService<IOptions<EncoderOptions>>().Value.ClustererUrl));
+builder.Services.AddScoped<IFaceSink, GrpcFaceSink>();
+builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<EncodeFrameConsumer>((_, consumer) =>
+    consumer.ConcurrentMessageLimit = builder.Configuration.GetValue($"{EncoderOptions.Section}:{nameof(EncoderOptions.Engines)}", Environment.ProcessorCount)));
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

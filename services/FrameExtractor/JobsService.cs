@@ -1,0 +1,151 @@
+using FaceMesh.Contracts.V1;
+using FaceMesh.Engine.Video;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace FaceMesh.FrameExtractor;
+
+/// <summary>The public gRPC API: upload footage, follow and cancel jobs.</summary>
+public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptions<ExtractorOptions> options) : Jobs.JobsBase
+{
+    private readonly JobCatalog _catalog = new(stores.Work, stores.DatasetsBucket);
+
+    public override async Task<SubmitReply> Submit(IAsyncStreamReader<SubmitRequest> requestStream, ServerCallContext context)
+    {
+        var token = context.CancellationToken;
+        if (!await requestStream.MoveNext(token) || requestStream.Current.PartCase != SubmitRequest.PartOneofCase.Header)
+        {
+            throw Errors.Invalid("the first message must be the header (job name, file name, size, options)");
+        }
+
+        var header = requestStream.Current.Header;
+        var job = SubmitValidation.Validate(header, options.Value.MaxUploadBytes);
+        if (await JobJson.ReadAsync<ExtractorState>(stores.Work, ObjectKeys.ExtractorState(job.JobId), token) is not null)
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"job '{job.JobId}' already exists"));
+        }
+
+        var scratch = Directory.CreateDirectory(options.Value.ScratchFolder).FullName;
+        var path = Path.Combine(scratch, $"{job.JobId}-{Guid.NewGuid():N}-{job.SourceFile}");
+        try
+        {
+            await ReceiveAsync(requestStream, path, header.SizeBytes, token);
+            CheckReadable(path, job);
+            await using (var footage = File.OpenRead(path))
+            {
+                await stores.Work.PutAsync(ObjectKeys.Footage(job.JobId, job.SourceFile), footage, footage.Length, "application/octet-stream", token);
+            }
+
+            await JobJson.WriteAsync(stores.Work, ObjectKeys.ExtractorState(job.JobId), job, token);
+            await _catalog.AddToIndexAsync(job.JobId, token);
+            await queue.EnqueueAsync(job.JobId, path, token);
+            return new SubmitReply { JobId = job.JobId };
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public override async Task<Job> GetJob(GetJobRequest request, ServerCallContext context) =>
+        await _catalog.GetAsync(ValidId(request.JobId), context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
+
+    public override async Task<ListJobsReply> ListJobs(ListJobsRequest request, ServerCallContext context)
+    {
+        var reply = new ListJobsReply();
+        foreach (var id in await _catalog.ListAsync(context.CancellationToken))
+        {
+            if (await _catalog.GetAsync(id, context.CancellationToken) is { } job)
+            {
+                reply.Jobs.Add(job);
+            }
+        }
+
+        return reply;
+    }
+
+    public override async Task<Job> CancelJob(CancelJobRequest request, ServerCallContext context)
+    {
+        var key = ObjectKeys.ExtractorState(ValidId(request.JobId));
+        var state = await JobJson.ReadAsync<ExtractorState>(stores.Work, key, context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
+        var current = (await _catalog.GetAsync(request.JobId, context.CancellationToken))!;
+        if (JobCatalog.IsFinished(current.State))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' has already finished ({current.State})"));
+        }
+
+        await JobJson.WriteAsync(stores.Work, key, state with { Cancelled = true, State = JobStates.Cancelled }, context.CancellationToken);
+        return (await _catalog.GetAsync(request.JobId, context.CancellationToken))!;
+    }
+
+    public override async Task WatchJob(WatchJobRequest request, IServerStreamWriter<Job> responseStream, ServerCallContext context)
+    {
+        Job? last = null;
+        while (!context.CancellationToken.IsCancellationRequested)
+        {
+            var job = await _catalog.GetAsync(ValidId(request.JobId), context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
+            if (!job.Equals(last))
+            {
+                await responseStream.WriteAsync(job, context.CancellationToken);
+                last = job;
+            }
+
+            if (JobCatalog.IsFinished(job.State))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(300), context.CancellationToken);
+        }
+    }
+
+    private static async Task ReceiveAsync(IAsyncStreamReader<SubmitRequest> stream, string path, long declared, CancellationToken token)
+    {
+        long received = 0;
+        await using (var file = File.Create(path))
+        {
+            while (await stream.MoveNext(token))
+            {
+                if (stream.Current.PartCase != SubmitRequest.PartOneofCase.Chunk)
+                {
+                    throw Errors.Invalid("only chunks may follow the header");
+                }
+
+                received += stream.Current.Chunk.Length;
+                if (received > declared)
+                {
+                    throw new RpcException(new Status(StatusCode.ResourceExhausted, $"the upload is larger than the declared {declared:N0} bytes"));
+                }
+
+                stream.Current.Chunk.WriteTo(file);
+            }
+        }
+
+        if (received != declared)
+        {
+            throw Errors.Invalid($"received {received:N0} bytes, the header declared {declared:N0}");
+        }
+    }
+
+    private static void CheckReadable(string path, ExtractorState job)
+    {
+        try
+        {
+            using var sampler = new FrameSampler(path, TimeSpan.FromSeconds(job.IntervalSeconds));
+            if (!sampler.Sample().Any())
+            {
+                throw Errors.Invalid($"{job.SourceFile}: no frame could be decoded");
+            }
+        }
+        catch (InvalidVideoException e)
+        {
+            throw Errors.Invalid(e.Message.Replace(path, job.SourceFile, StringComparison.Ordinal));
+        }
+    }
+
+    private static string ValidId(string jobId) =>
+        ObjectKeys.IsValidJobName(jobId) ? jobId : throw Errors.Invalid($"'{jobId}' is not a valid job id");
+}

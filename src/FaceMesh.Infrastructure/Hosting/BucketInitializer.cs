@@ -1,0 +1,29 @@
+using FaceMesh.Infrastructure.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FaceMesh.Infrastructure.Hosting;
+
+/// <summary>Creates the buckets at start (retrying while the object store comes up), so no service depends on a setup job.</summary>
+public sealed class BucketInitializer(ObjectStores stores, ILogger<BucketInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ((MinioObjectStore)stores.Work).EnsureBucketAsync(cancellationToken);
+                await ((MinioObjectStore)stores.Datasets).EnsureBucketAsync(cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 30 && e is not OperationCanceledException)
+            {
+                logger.LogWarning("Object store not ready ({Message}); retrying", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,42 @@
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Infrastructure.Storage;
+
+/// <summary>An <see cref="IObjectStore"/> over a local folder: the embedded stand-in for MinIO.</summary>
+public sealed class LocalFolderObjectStore(string root) : IObjectStore
+{
+    public async Task PutAsync(string key, Stream content, long length, string contentType, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await using (var file = File.Create(temporary))
+        {
+            await content.CopyToAsync(file, cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key)
+    {
+        if (key.Split('/').Any(part => part is "" or "." or ".."))
+        {
+            throw new ArgumentException($"Object key '{key}' is not a plain relative path.", nameof(key));
+        }
+
+        return Path.Combine(root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

@@ -1,0 +1,43 @@
+using FaceMesh.Contracts.Messages;
+using FaceMesh.Engine.Video;
+using FaceMesh.Pipeline.Storage;
+using OpenCvSharp;
+
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>
+/// Stage 1 of the distributed run (in the FrameExtractor): samples stored footage, stores each frame as an object and
+/// publishes one <see cref="EncodeFrame"/> per frame, then <see cref="FootageSampled"/> with the count. Re-running it
+/// (after a restart) overwrites the same keys and republishes; downstream stages are idempotent.
+/// </summary>
+public sealed class FootageSampling(IObjectStore store, IJobBus bus)
+{
+    public async Task RunAsync(string footagePath, ExtractorState job, CancellationToken cancellationToken)
+    {
+        using var sampler = new FrameSampler(footagePath, TimeSpan.FromSeconds(job.IntervalSeconds));
+        var count = 0;
+        foreach (var frame in sampler.Sample(cancellationToken))
+        {
+            using var bgr = frame.Image.ToBgrMat();
+            var jpeg = bgr.ImEncode(".jpg", [new ImageEncodingParam(ImwriteFlags.JpegQuality, 92)]);
+            var key = ObjectKeys.Frame(job.JobId, frame.Index);
+            await store.PutBytesAsync(key, jpeg, "image/jpeg", cancellationToken);
+            await bus.PublishAsync(new EncodeFrame(job.JobId, frame.Index, frame.TimeSeconds, key, job.Detector), cancellationToken);
+            count++;
+            if (count % 10 == 0)
+            {
+                await JobJson.WriteAsync(store, ObjectKeys.ExtractorState(job.JobId), job with { FramesSampled = count }, cancellationToken);
+            }
+        }
+
+        if (count == 0)
+        {
+            throw new InvalidVideoException($"{job.SourceFile}: no frame could be decoded.");
+        }
+
+        var info = sampler.Info;
+        await bus.PublishAsync(new FootageSampled(job.JobId, count, job.SourceFile, info.Width, info.Height, info.FramesPerSecond, info.DurationSeconds,
+            job.IntervalSeconds, job.Detector, job.Eps, job.MinSamples), cancellationToken);
+        await JobJson.WriteAsync(store, ObjectKeys.ExtractorState(job.JobId), job with { FramesSampled = count, FramesTotal = count, State = JobStates.Encoding }, cancellationToken);
+    }
+}

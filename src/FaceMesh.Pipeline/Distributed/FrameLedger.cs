@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using FaceMesh.Contracts.Messages;
+using FaceMesh.Contracts.V1;
+using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Quality;
+using FaceMesh.Pipeline.Clustering;
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>
+/// Stage 3 (in the Clusterer): records each frame's faces durably and idempotently (one object per job and frame
+/// index), counts frames as a set of indexes, and clusters once every frame is accounted for. Its state lives in the
+/// object store, so a restart loses nothing. One Clusterer instance serves a job at a time.
+/// </summary>
+public sealed class FrameLedger(IObjectStore store, IJobBus bus)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+
+    public async Task<RecordFrameReply> RecordFrameAsync(RecordFrameRequest request, CancellationToken cancellationToken)
+    {
+        var document = new FrameFacesDocument(request.FrameIndex, request.TimeSeconds, request.Width, request.Height,
+            string.IsNullOrEmpty(request.Failure) ? null : request.Failure,
+            request.Faces.Select(f => new FaceDocument(f.Id, [.. f.Box], [.. f.Landmarks], f.BoxSize, f.Score, f.Sharpness, f.Frontalness, [.. f.Embedding])).ToList());
+        await JobJson.WriteAsync(store, ObjectKeys.FrameFaces(request.JobId, request.FrameIndex), document, cancellationToken);
+
+        return await UpdateAsync(request.JobId, state =>
+        {
+            state.FramesDone.Remove(request.FrameIndex);
+            state.FramesFailed.Remove(request.FrameIndex);
+            (document.Failure is null ? state.FramesDone : state.FramesFailed).Add(request.FrameIndex);
+            return state;
+        }, cancellationToken);
+    }
+
+    public Task FootageSampledAsync(FootageSampled message, CancellationToken cancellationToken) =>
+        UpdateAsync(message.JobId, state => state with
+        {
+            FramesTotal = message.FrameCount,
+            Source = new SourceDocument(message.SourceFile, message.Width, message.Height, message.FramesPerSecond, message.DurationSeconds,
+                message.IntervalSeconds, message.Detector, message.Eps, message.MinSamples),
+        }, cancellationToken);
+
+    private async Task<RecordFrameReply> UpdateAsync(string jobId, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(jobId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var state = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken)
+                ?? new ClustererState(jobId, 0, [], [], 0, JobStates.Encoding, 0, null, null);
+            state = change(state);
+            var done = state.FramesDone.Count + state.FramesFailed.Count;
+            var complete = state.FramesTotal > 0 && done >= state.FramesTotal && state.Source is not null;
+            if (complete && state.State == JobStates.Encoding)
+            {
+                state = await ClusterAsync(state, cancellationToken);
+            }
+            else
+            {
+                await JobJson.WriteAsync(store, ObjectKeys.ClustererState(jobId), state, cancellationToken);
+            }
+
+            return new RecordFrameReply { FramesDone = done, FramesTotal = state.FramesTotal };
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ClustererState> ClusterAsync(ClustererState state, CancellationToken cancellationToken)
+    {
+        var faces = new List<FaceRecord>();
+        foreach (var index in state.FramesDone.Order())
+        {
+            var frame = await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(state.JobId, index), cancellationToken)
+                ?? throw new InvalidOperationException($"job {state.JobId}: frame {index} is recorded but its faces are missing");
+            faces.AddRange(frame.Faces.Select(f => ToRecord(frame, f)));
+        }
+
+        var source = state.Source!;
+        var clusters = FaceClustering.Assign(faces, new ClusteringOptions { Eps = source.Eps, MinSamples = source.MinSamples });
+        await JobJson.WriteAsync(store, ObjectKeys.Clusters(state.JobId), new ClustersDocument(faces.Select(f => f.Id).ToList(), [.. clusters]), cancellationToken);
+        var clustered = state with
+        {
+            State = JobStates.Clustering,
+            Faces = faces.Count,
+            People = clusters.Where(c => c >= 0).Distinct().Count(),
+        };
+        await JobJson.WriteAsync(store, ObjectKeys.ClustererState(state.JobId), clustered, cancellationToken);
+        await bus.PublishAsync(new JobClustered(state.JobId), cancellationToken);
+        return clustered;
+    }
+
+    public static FaceRecord ToRecord(FrameFacesDocument frame, FaceDocument face) => new(
+        face.Id,
+        frame.FrameIndex,
+        frame.TimeSeconds,
+        new BoxF(face.Box[0], face.Box[1], face.Box[2], face.Box[3]),
+        face.Landmarks.Chunk(2).Select(p => p.ToArray()).ToArray(),
+        new FaceQuality(face.BoxSize, face.Score, face.Sharpness, face.Frontalness),
+        face.Descriptor);
+}

@@ -1,0 +1,70 @@
+using FaceMesh.Contracts.V1;
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>Reads a job's state as the three stages wrote it and merges it into the public <see cref="Job"/> view.</summary>
+public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
+{
+    private readonly SemaphoreSlim _indexLock = new(1, 1);
+
+    public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var extractor = await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken);
+        if (extractor is null)
+        {
+            return null;
+        }
+
+        var clusterer = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken);
+        var exporter = await JobJson.ReadAsync<ExporterState>(store, ObjectKeys.ExporterState(jobId), cancellationToken);
+        var job = new Job
+        {
+            JobId = jobId,
+            FramesSampled = extractor.FramesSampled,
+            FramesTotal = extractor.FramesTotal,
+            FramesEncoded = clusterer?.FramesDone.Count ?? 0,
+            FramesFailed = clusterer?.FramesFailed.Count ?? 0,
+            Faces = clusterer?.Faces ?? 0,
+            People = clusterer?.People ?? 0,
+            DatasetBucket = datasetsBucket,
+            DatasetPrefix = $"{jobId}/",
+            Options = new JobOptions { IntervalSeconds = extractor.IntervalSeconds, Detector = extractor.Detector, Eps = extractor.Eps, MinSamples = extractor.MinSamples },
+        };
+        (job.State, job.Reason) = (extractor, clusterer, exporter) switch
+        {
+            ({ Cancelled: true }, _, _) => (JobState.Cancelled, "cancelled"),
+            ({ State: JobStates.Failed }, _, _) => (JobState.Failed, extractor.Reason ?? "sampling failed"),
+            (_, _, { State: JobStates.Done }) => (JobState.Done, string.Empty),
+            (_, _, { State: JobStates.Failed }) => (JobState.Failed, exporter.Reason ?? "export failed"),
+            (_, _, { State: JobStates.Exporting }) => (JobState.Exporting, string.Empty),
+            (_, { State: JobStates.Clustering }, _) => (JobState.Clustering, string.Empty),
+            ({ State: JobStates.Encoding }, _, _) => (JobState.Encoding, string.Empty),
+            _ => (JobState.Sampling, string.Empty),
+        };
+        return job;
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
+        await JobJson.ReadAsync<List<string>>(store, ObjectKeys.JobIndex, cancellationToken) ?? [];
+
+    public async Task AddToIndexAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await _indexLock.WaitAsync(cancellationToken);
+        try
+        {
+            var jobs = await JobJson.ReadAsync<List<string>>(store, ObjectKeys.JobIndex, cancellationToken) ?? [];
+            if (!jobs.Contains(jobId))
+            {
+                jobs.Add(jobId);
+                await JobJson.WriteAsync(store, ObjectKeys.JobIndex, jobs, cancellationToken);
+            }
+        }
+        finally
+        {
+            _indexLock.Release();
+        }
+    }
+
+    public static bool IsFinished(JobState state) => state is JobState.Done or JobState.Failed or JobState.Cancelled;
+}

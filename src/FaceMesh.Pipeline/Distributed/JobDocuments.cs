@@ -1,0 +1,52 @@
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>The FrameExtractor's part of a job's state (only it writes this object).</summary>
+public sealed record ExtractorState(
+    string JobId,
+    string SourceFile,
+    double IntervalSeconds,
+    string Detector,
+    float Eps,
+    int MinSamples,
+    string State,
+    int FramesSampled,
+    int FramesTotal,
+    string? Reason,
+    bool Cancelled);
+
+/// <summary>The Clusterer's part: which frames are accounted for (a set, so redelivery cannot double-count).</summary>
+public sealed record ClustererState(
+    string JobId,
+    int FramesTotal,
+    List<int> FramesDone,
+    List<int> FramesFailed,
+    int Faces,
+    string State,
+    int People,
+    string? Reason,
+    SourceDocument? Source);
+
+/// <summary>The Exporter's part.</summary>
+public sealed record ExporterState(string JobId, string State, string? Reason, string DatasetBucket, string DatasetPrefix);
+
+/// <summary>What the footage and its sampling looked like, carried from the FrameExtractor to the Exporter.</summary>
+public sealed record SourceDocument(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds, double IntervalSeconds, string Detector, float Eps, int MinSamples);
+
+/// <summary>One frame's faces as the Clusterer records them (idempotently, keyed by job and frame index).</summary>
+public sealed record FrameFacesDocument(int FrameIndex, double TimeSeconds, int Width, int Height, string? Failure, List<FaceDocument> Faces);
+
+public sealed record FaceDocument(string Id, float[] Box, float[] Landmarks, float BoxSize, float Score, float Sharpness, float Frontalness, float[] Descriptor);
+
+/// <summary>The clustering result: face ids in manifest order and their clusters.</summary>
+public sealed record ClustersDocument(List<string> FaceIds, List<int> Clusters);
+
+public static class JobStates
+{
+    public const string Sampling = "Sampling";
+    public const string Encoding = "Encoding";
+    public const string Clustering = "Clustering";
+    public const string Exporting = "Exporting";
+    public const string Done = "Done";
+    public const string Failed = "Failed";
+    public const string Cancelled = "Cancelled";
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>Where each stage keeps a job's objects in the work bucket.</summary>
+public static partial class ObjectKeys
+{
+    public const string JobIndex = "jobs/index.json";
+
+    public static string Footage(string job, string fileName) => $"footage/{job}/{fileName}";
+
+    public static string Frame(string job, int index) => $"frames/{job}/{index:D6}.jpg";
+
+    public static string Portrait(string job, string faceId) => $"faces/{job}/{faceId}.jpg";
+
+    public static string FrameFaces(string job, int index) => $"jobs/{job}/frames/{index:D6}.json";
+
+    public static string ExtractorState(string job) => $"jobs/{job}/extractor.json";
+
+    public static string ClustererState(string job) => $"jobs/{job}/clusterer.json";
+
+    public static string ExporterState(string job) => $"jobs/{job}/exporter.json";
+
+    public static string Clusters(string job) => $"jobs/{job}/clusters.json";
+
+    /// <summary>Job names become object keys and folder names: letters, digits, '-', '_' and '.', not starting with '.'.</summary>
+    public static bool IsValidJobName(string? name) => name is not null && JobName().IsMatch(name);
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex JobName();
+}

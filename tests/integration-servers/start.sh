@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Starts the servers the integration tests need, on loopback only: RabbitMQ (Debian's rabbitmq-server) on 5672 and
+# s3rver (npm) on 9000 in MinIO's place. Idempotent: a server already answering is left alone.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+
+if ! command -v rabbitmq-server >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null
+fi
+if ! rabbitmqctl -q status >/dev/null 2>&1; then
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_DIST_PORT=25672
+  rabbitmq-server -detached >/dev/null 2>&1 || true
+  for _ in $(seq 1 120); do rabbitmqctl -q status >/dev/null 2>&1 && break; sleep 1; done
+  rabbitmqctl -q await_startup --timeout 60 >/dev/null
+fi
+
+(cd "$here" && npm ci --no-audit --no-fund --silent)
+# s3rver 3.7.1 writes a wrong XML namespace in listings, which the Minio SDK reads as empty lists.
+sed -i 's#http://doc.s3.amazonaws.com/2006-03-01/#http://s3.amazonaws.com/doc/2006-03-01/#g' \
+  "$here"/node_modules/s3rver/lib/controllers/*.js
+if ! (exec 3<>/dev/tcp/127.0.0.1/9000) 2>/dev/null; then
+  data="${S3RVER_DATA:-/tmp/facemesh-s3rver}"
+  mkdir -p "$data"
+  nohup node "$here/node_modules/s3rver/bin/s3rver.js" --address 127.0.0.1 --port 9000 --directory "$data" \
+    >"$data.log" 2>&1 &
+  for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/9000) 2>/dev/null && break; sleep 0.1; done
+fi
+echo "servers: rabbitmq 127.0.0.1:5672, s3rver 127.0.0.1:9000"
