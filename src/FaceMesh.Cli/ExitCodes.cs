@@ -7,5 +7,7 @@ public static class ExitCodes
     public const int Failure = 1;
     public const int BadInput = 2;
     public const int ModelsUnavailable = 3;
+    public const int Unauthenticated = 4;
+    public const int Unavailable = 5;
     public const int Cancelled = 130;
 }

@@ -16,11 +16,25 @@ internal sealed partial class JobJsonContext : JsonSerializerContext;
 /// <summary>Reads and writes the job documents in the object store.</summary>
 public static class JobJson
 {
+    /// <summary>
+    /// Reads a document. S3 replaces objects atomically, but some S3-compatible servers (s3rver) can serve a reader
+    /// half of an object being rewritten; such a torn read is retried rather than reported.
+    /// </summary>
     public static async Task<T?> ReadAsync<T>(IObjectStore store, string key, CancellationToken cancellationToken = default)
         where T : class
     {
-        var bytes = await store.GetAsync(key, cancellationToken);
-        return bytes is null ? null : (T?)JsonSerializer.Deserialize(bytes, typeof(T), JobJsonContext.Default);
+        for (var attempt = 1; ; attempt++)
+        {
+            var bytes = await store.GetAsync(key, cancellationToken);
+            try
+            {
+                return bytes is null ? null : (T?)JsonSerializer.Deserialize(bytes, typeof(T), JobJsonContext.Default);
+            }
+            catch (JsonException) when (attempt < 10)
+            {
+                await Task.Delay(50 * attempt, cancellationToken);
+            }
+        }
     }
 
     public static Task WriteAsync<T>(IObjectStore store, string key, T value, CancellationToken cancellationToken = default) =>

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Export;
+using Minio.Exceptions;
+
+namespace FaceMesh.Cli.Commands;
+
+/// <summary>
+/// <c>facemesh fetch JOB -o DIR</c>: downloads a finished dataset from MinIO. The manifest names every file, so no
+/// bucket listing is needed; the folder is built in staging and moved into place when complete.
+/// </summary>
+public static class FetchCommand
+{
+    public static Command Create()
+    {
+        var job = new Argument<string>("job") { Description = "The job id." };
+        var output = new Option<string?>("--output", "-o") { Description = "Folder to create (default: <job>-dataset)." };
+        var force = new Option<bool>("--force") { Description = "Replace the dataset in a non-empty folder." };
+        var endpoint = new Option<string?>("--s3-endpoint") { Description = "MinIO host:port (default: $FACEMESH_S3_ENDPOINT, else localhost:9000)." };
+        var bucket = new Option<string>("--bucket") { Description = "Datasets bucket.", DefaultValueFactory = _ => "datasets" };
+        var command = new Command("fetch", "Download a finished dataset from MinIO (keys from $FACEMESH_S3_ACCESS_KEY and $FACEMESH_S3_SECRET_KEY).")
+        {
+            job, output, force, endpoint, bucket,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var jobId = result.GetValue(job)!;
+            var options = new ObjectStoreOptions
+            {
+                Endpoint = result.GetValue(endpoint) ?? Environment.GetEnvironmentVariable("FACEMESH_S3_ENDPOINT") ?? "localhost:9000",
+                AccessKey = Environment.GetEnvironmentVariable("FACEMESH_S3_ACCESS_KEY") ?? string.Empty,
+                SecretKey = Environment.GetEnvironmentVariable("FACEMESH_S3_SECRET_KEY") ?? string.Empty,
+            };
+            if (!Pipeline.Distributed.ObjectKeys.IsValidJobName(jobId))
+            {
+                return RunCommand.Fail($"'{jobId}' is not a valid job id.", ExitCodes.BadInput);
+            }
+
+            var store = new MinioObjectStore(MinioObjectStore.CreateClient(options), result.GetValue(bucket)!);
+            OutputFolder? folder = null;
+            try
+            {
+                var manifestBytes = await store.GetAsync($"{jobId}/{DatasetPaths.Manifest}", cancellationToken);
+                if (manifestBytes is null)
+                {
+                    return RunCommand.Fail($"no finished dataset for job '{jobId}' in bucket {result.GetValue(bucket)}.", ExitCodes.BadInput);
+                }
+
+                folder = OutputFolder.Prepare(result.GetValue(output) ?? $"{jobId}-dataset", result.GetValue(force));
+                await File.WriteAllBytesAsync(Path.Combine(folder.Staging, DatasetPaths.Manifest), manifestBytes, cancellationToken);
+                var manifest = ManifestJson.Read(Path.Combine(folder.Staging, DatasetPaths.Manifest));
+                var files = DatasetFiles(manifest).ToList();
+                for (var i = 0; i < files.Count; i++)
+                {
+                    var bytes = await store.GetAsync($"{jobId}/{files[i]}", cancellationToken)
+                        ?? throw new OutputFolderException($"the dataset is incomplete: {files[i]} is missing");
+                    var target = Path.Combine(folder.Staging, files[i]);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    await File.WriteAllBytesAsync(target, bytes, cancellationToken);
+                }
+
+                Directory.CreateDirectory(Path.Combine(folder.Staging, DatasetPaths.People, "noise"));
+                folder.Commit();
+                Console.WriteLine($"{files.Count + 1} files -> {folder.Destination}");
+                return ExitCodes.Success;
+            }
+            catch (OutputFolderException e)
+            {
+                folder?.Abandon();
+                return RunCommand.Fail(e.Message, ExitCodes.BadInput);
+            }
+            catch (Exception e) when (e is MinioException or HttpRequestException or IOException)
+            {
+                folder?.Abandon();
+                return RunCommand.Fail($"cannot download from {options.Endpoint}: {e.Message}", ExitCodes.Unavailable);
+            }
+            catch (OperationCanceledException)
+            {
+                folder?.Abandon();
+                return RunCommand.Fail("cancelled: nothing was written.", ExitCodes.Cancelled);
+            }
+        });
+        return command;
+    }
+
+    private static IEnumerable<string> DatasetFiles(DatasetManifest manifest)
+    {
+        foreach (var frame in manifest.Frames)
+        {
+            yield return $"{DatasetPaths.Images}/{frame.FileName}";
+            yield return $"{DatasetPaths.Labels}/{Path.ChangeExtension(frame.FileName, ".txt")}";
+        }
+
+        for (var i = 0; i < manifest.Faces.Count; i++)
+        {
+            yield return manifest.CropPath(i);
+        }
+
+        foreach (var cluster in Enumerable.Range(0, manifest.PeopleCount))
+        {
+            yield return $"{DatasetPaths.Montages}/{DatasetManifest.PersonName(cluster)}.jpg";
+        }
+
+        yield return DatasetPaths.DataYaml;
+    }
+}
