@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test; the first run provisions the face models (npm pack + conversion, a few seconds).
+# Runs every test; the first run provisions the face models (npm pack + conversion, a few seconds) and starts
+# RabbitMQ and s3rver for the integration tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# Real servers for the integration tests, on loopback: RabbitMQ and s3rver in MinIO's place.
+tests/integration-servers/start.sh
 results="$(mktemp -d)"
 status=0
 dotnet test FaceMesh.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?

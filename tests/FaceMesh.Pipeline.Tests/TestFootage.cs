@@ -4,6 +4,7 @@ using OpenCvSharp;
 
 namespace FaceMesh.Pipeline.Tests;
 
+
 /// <summary>
 /// Footage with known ground truth, built from the identity-labelled fixture photos: each photo held for a few seconds
 /// (letterboxed into 1280x720), some shown again smaller at another place, and stretches without faces.

@@ -5,9 +5,15 @@ using Minio.Exceptions;
 
 namespace FaceMesh.Infrastructure.Storage;
 
-/// <summary>An <see cref="IObjectStore"/> over one bucket of MinIO (or s3rver in tests) through the Minio SDK.</summary>
+/// <summary>
+/// An <see cref="IObjectStore"/> over one bucket of MinIO (or s3rver in tests) through the Minio SDK. Transient
+/// failures are retried: Minio SDK 6.0.5+ throws a NullReferenceException instead of a proper error when a response
+/// carries no error body (minio-dotnet#1316, #1333), as a busy server's 503 does.
+/// </summary>
 public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObjectStore
 {
+    private const int Attempts = 5;
+
     public string Bucket => bucket;
 
     public async Task EnsureBucketAsync(CancellationToken cancellationToken = default)
@@ -18,10 +24,22 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
         }
     }
 
-    public Task PutAsync(string key, Stream content, long length, string contentType, CancellationToken cancellationToken = default) =>
-        client.PutObjectAsync(new PutObjectArgs().WithBucket(bucket).WithObject(key).WithStreamData(content).WithObjectSize(length).WithContentType(contentType), cancellationToken);
+    public Task PutAsync(string key, Stream content, long length, string contentType, CancellationToken cancellationToken = default)
+    {
+        var start = content.CanSeek ? content.Position : -1;
+        return RetryAsync(async () =>
+        {
+            if (start >= 0)
+            {
+                content.Position = start;
+            }
 
-    public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default)
+            await client.PutObjectAsync(new PutObjectArgs().WithBucket(bucket).WithObject(key).WithStreamData(content).WithObjectSize(length).WithContentType(contentType), cancellationToken);
+            return true;
+        }, retryable: start >= 0, cancellationToken);
+    }
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default) => RetryAsync<byte[]?>(async () =>
     {
         using var buffer = new MemoryStream();
         try
@@ -34,10 +52,32 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
         }
 
         return buffer.ToArray();
+    }, retryable: true, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => RetryAsync(async () =>
+    {
+        await client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(bucket).WithObject(key), cancellationToken);
+        return true;
+    }, retryable: true, cancellationToken);
+
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> operation, bool retryable, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await operation();
+            }
+            catch (Exception e) when (retryable && attempt < Attempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(100 * attempt * attempt, cancellationToken);
+            }
+        }
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
-        client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(bucket).WithObject(key), cancellationToken);
+    private static bool IsTransient(Exception e) =>
+        e is NullReferenceException or ConnectionException or HttpRequestException or InternalClientException or IOException
+        || (e is MinioException && e is not (ObjectNotFoundException or BucketNotFoundException or AuthorizationException or AccessDeniedException));
 
     public static IMinioClient CreateClient(ObjectStoreOptions options) =>
         new MinioClient().WithEndpoint(options.Endpoint).WithCredentials(options.AccessKey, options.SecretKey).WithSSL(options.UseSsl).Build();

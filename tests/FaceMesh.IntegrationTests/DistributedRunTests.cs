@@ -1,0 +1,88 @@
+using FaceMesh.Contracts.V1;
+using FaceMesh.Pipeline.Export;
+using Xunit.Abstractions;
+
+namespace FaceMesh.IntegrationTests;
+
+[Collection(DistributedCollection.Name)]
+public sealed class DistributedRunTests(DistributedSystem system, Footage footage, ITestOutputHelper output) : IClassFixture<Footage>
+{
+    [Fact]
+    public async Task SubmittedVideo_YieldsTheSameDatasetAsFacemeshRun_WithMonotonicProgress()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "same-as-embedded");
+        var events = await JobDriver.WatchAsync(system, jobId);
+
+        Assert.Equal(JobState.Done, events[^1].State);
+        for (var i = 1; i < events.Count; i++)
+        {
+            Assert.True(events[i].State >= events[i - 1].State, $"state went back: {events[i - 1].State} -> {events[i].State}");
+            Assert.True(events[i].FramesSampled >= events[i - 1].FramesSampled && events[i].FramesEncoded >= events[i - 1].FramesEncoded, "progress went back");
+        }
+
+        var dataset = await JobDriver.ReadDatasetAsync(system, jobId);
+        AssertSameDataset(footage.Embedded, dataset);
+        for (var i = 0; i < dataset.Faces.Count; i++)
+        {
+            Assert.NotNull(await system.Datasets.GetAsync($"{jobId}/{dataset.CropPath(i)}"));
+        }
+
+        foreach (var frame in dataset.Frames)
+        {
+            Assert.NotNull(await system.Datasets.GetAsync($"{jobId}/{DatasetPaths.Images}/{frame.FileName}"));
+            Assert.NotNull(await system.Datasets.GetAsync($"{jobId}/{DatasetPaths.Labels}/{Path.ChangeExtension(frame.FileName, ".txt")}"));
+        }
+
+        Assert.NotNull(await system.Datasets.GetAsync($"{jobId}/{DatasetPaths.DataYaml}"));
+        output.WriteLine($"{dataset.Frames.Count} frames, {dataset.Faces.Count} faces, {dataset.PeopleCount} people; {events.Count} progress events");
+    }
+
+    [Fact]
+    public async Task EncoderKilledMidJob_JobStillFinishes_WithEveryFaceExactlyOnce()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "encoder-killed");
+        var killed = false;
+        var events = await JobDriver.WatchAsync(system, jobId, job =>
+        {
+            if (!killed && job.FramesEncoded >= 3)
+            {
+                system.Encoders[0].Kill();
+                killed = true;
+            }
+
+            return Task.CompletedTask;
+        });
+
+        Assert.True(killed, "the encoder was never killed: the job ended too soon");
+        Assert.Equal(JobState.Done, events[^1].State);
+        AssertSameDataset(footage.Embedded, await JobDriver.ReadDatasetAsync(system, jobId));
+    }
+
+    [Fact]
+    public async Task ClustererRestartedMidJob_NothingIsLostOrDuplicated()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "clusterer-restarted");
+        var restarted = false;
+        var events = await JobDriver.WatchAsync(system, jobId, async job =>
+        {
+            if (!restarted && job.FramesEncoded >= 5)
+            {
+                restarted = true;
+                await system.RestartClustererAsync();
+            }
+        });
+
+        Assert.True(restarted);
+        Assert.Equal(JobState.Done, events[^1].State);
+        AssertSameDataset(footage.Embedded, await JobDriver.ReadDatasetAsync(system, jobId));
+    }
+
+    private static void AssertSameDataset(DatasetManifest expected, DatasetManifest actual)
+    {
+        Assert.Equal(expected.Frames.Select(f => (f.Index, f.TimeSeconds)), actual.Frames.Select(f => (f.Index, f.TimeSeconds)));
+        Assert.Equal(expected.Faces.Select(f => f.Id), actual.Faces.Select(f => f.Id));
+        Assert.Equal(actual.Faces.Count, actual.Faces.Select(f => f.Id).Distinct().Count());
+        Assert.Equal(expected.Clusters, actual.Clusters);
+        Assert.Equal(expected.PeopleCount, actual.PeopleCount);
+    }
+}

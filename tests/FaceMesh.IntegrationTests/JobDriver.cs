@@ -1,0 +1,85 @@
+using FaceMesh.Contracts.V1;
+using FaceMesh.Pipeline.Export;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace FaceMesh.IntegrationTests;
+
+/// <summary>Submits footage and follows jobs through the public gRPC API, as the CLI does.</summary>
+public static class JobDriver
+{
+    public static async Task<string> SubmitAsync(DistributedSystem system, string path, string jobName, Metadata? headers = null, long? declaredSize = null)
+    {
+        using var call = system.Client.Submit(headers ?? system.Auth);
+        var bytes = await File.ReadAllBytesAsync(path);
+        try
+        {
+            await call.RequestStream.WriteAsync(new SubmitRequest
+            {
+                Header = new SubmitHeader { JobName = jobName, FileName = Path.GetFileName(path), SizeBytes = declaredSize ?? bytes.Length, Options = new JobOptions { IntervalSeconds = 1 } },
+            });
+            foreach (var chunk in bytes.Chunk(256 * 1024))
+            {
+                await call.RequestStream.WriteAsync(new SubmitRequest { Chunk = ByteString.CopyFrom(chunk) });
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // The server answered before reading everything (a rejection): its status is in the response.
+        }
+
+        return (await call.ResponseAsync).JobId;
+    }
+
+    public static async Task<List<Job>> WatchAsync(DistributedSystem system, string jobId, Func<Job, Task>? onEvent = null, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(4));
+        var events = new List<Job>();
+        while (true)
+        {
+            try
+            {
+                using var call = system.Client.WatchJob(new WatchJobRequest { JobId = jobId }, system.Auth, cancellationToken: cancel.Token);
+                await foreach (var job in call.ResponseStream.ReadAllAsync(cancel.Token))
+                {
+                    events.Add(job);
+                    if (onEvent is not null)
+                    {
+                        await onEvent(job);
+                    }
+                }
+
+                return events;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !cancel.IsCancellationRequested)
+            {
+                await Task.Delay(500, cancel.Token);
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unknown or StatusCode.Internal)
+            {
+                throw new InvalidOperationException($"WatchJob failed: {e.Status}\n{system.Logs()}", e);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"job {jobId} did not finish; last state {events.LastOrDefault()}\n{system.Logs()}");
+            }
+        }
+    }
+
+    public static async Task<DatasetManifest> ReadDatasetAsync(DistributedSystem system, string jobId)
+    {
+        var bytes = await system.Datasets.GetAsync($"{jobId}/{DatasetPaths.Manifest}") ?? throw new InvalidOperationException($"no manifest for {jobId}");
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(path, bytes);
+            return ManifestJson.Read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using FaceMesh.Contracts.V1;
+using Grpc.Core;
+
+namespace FaceMesh.IntegrationTests;
+
+/// <summary>Every rejection is the right gRPC status with a message, and leaves no job behind.</summary>
+[Collection(DistributedCollection.Name)]
+public sealed class RejectionTests(DistributedSystem system, Footage footage) : IClassFixture<Footage>
+{
+    [Fact]
+    public async Task NoToken_IsUnauthenticated()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => system.Client.ListJobsAsync(new ListJobsRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongToken_IsUnauthenticated_AndARotatedTokenWorks()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            system.Client.ListJobsAsync(new ListJobsRequest(), new Metadata { { "authorization", "Bearer not-the-token" } }).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        await system.Client.ListJobsAsync(new ListJobsRequest(), new Metadata { { "authorization", $"Bearer {DistributedSystem.RotatedToken}" } });
+    }
+
+    [Fact]
+    public async Task SubmitWithoutToken_IsUnauthenticated_AndCreatesNothing()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => JobDriver.SubmitAsync(system, footage.Clip.Path, "no-token", new Metadata()));
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        await AssertNoJob("no-token");
+    }
+
+    [Fact]
+    public async Task OversizedUpload_IsResourceExhausted()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => JobDriver.SubmitAsync(system, footage.Clip.Path, "too-big", declaredSize: DistributedSystem.MaxUploadBytes + 1));
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        await AssertNoJob("too-big");
+    }
+
+    [Fact]
+    public async Task NonVideoUpload_IsInvalidArgument_AndLeavesNoState()
+    {
+        var path = Path.Combine(footage.Folder, "notes.mp4");
+        await File.WriteAllTextAsync(path, "this is not a video");
+        var error = await Assert.ThrowsAsync<RpcException>(() => JobDriver.SubmitAsync(system, path, "not-a-video"));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("not a readable video", error.Status.Detail);
+        await AssertNoJob("not-a-video");
+        Assert.Null(await system.Work.GetAsync("footage/not-a-video/notes.mp4"));
+    }
+
+    [Theory]
+    [InlineData("../etc")]
+    [InlineData("a/b")]
+    [InlineData(".hidden")]
+    [InlineData("")]
+    public async Task HostileJobName_IsInvalidArgument(string name)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => JobDriver.SubmitAsync(system, footage.Clip.Path, name));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("job name", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task UnknownJob_IsNotFound()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => system.Client.GetJobAsync(new GetJobRequest { JobId = "no-such-job" }, system.Auth).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    private async Task AssertNoJob(string name)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => system.Client.GetJobAsync(new GetJobRequest { JobId = name }, system.Auth).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        var jobs = await system.Client.ListJobsAsync(new ListJobsRequest(), system.Auth);
+        Assert.DoesNotContain(jobs.Jobs, j => j.JobId == name);
+    }
+}
