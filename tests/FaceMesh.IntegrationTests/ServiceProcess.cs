@@ -23,6 +23,8 @@ public sealed class ServiceProcess : IDisposable
 
     public string Name { get; }
 
+    public bool IsRunning => _process is { HasExited: false };
+
     public int HttpPort { get; }
 
     public string Output

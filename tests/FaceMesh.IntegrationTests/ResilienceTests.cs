@@ -1,0 +1,60 @@
+using FaceMesh.Contracts.V1;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace FaceMesh.IntegrationTests;
+
+[Collection(DistributedCollection.Name)]
+public sealed class ResilienceTests(DistributedSystem system, Footage footage) : IClassFixture<Footage>
+{
+    [Fact]
+    public async Task RabbitMqStoppedForSeconds_ServicesReconnect_AndTheJobFinishes()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "broker-outage");
+        var stopped = false;
+        var events = await JobDriver.WatchAsync(system, jobId, async job =>
+        {
+            if (!stopped && job.FramesEncoded >= 3)
+            {
+                stopped = true;
+                DistributedSystem.Rabbitmqctl("stop_app");
+                await Task.Delay(TimeSpan.FromSeconds(4));
+                DistributedSystem.Rabbitmqctl("start_app");
+            }
+        });
+
+        Assert.True(stopped);
+        Assert.Equal(JobState.Done, events[^1].State);
+        var dataset = await JobDriver.ReadDatasetAsync(system, jobId);
+        Assert.Equal(footage.Embedded.Faces.Select(f => f.Id), dataset.Faces.Select(f => f.Id));
+        Assert.Equal(footage.Embedded.Clusters, dataset.Clusters);
+    }
+
+    [Fact]
+    public async Task CancelJob_StopsItAndWatchEndsCancelled()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "cancel-me");
+        var cancelled = await system.Client.CancelJobAsync(new CancelJobRequest { JobId = jobId }, system.Auth);
+        Assert.Equal(JobState.Cancelled, cancelled.State);
+        var events = await JobDriver.WatchAsync(system, jobId);
+        Assert.Equal(JobState.Cancelled, events[^1].State);
+        var again = await Assert.ThrowsAsync<RpcException>(() => system.Client.CancelJobAsync(new CancelJobRequest { JobId = jobId }, system.Auth).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_IsServedOverGrpcAndHttp_WithoutAToken()
+    {
+        using var http = new HttpClient();
+        foreach (var service in new[] { system.Extractor, system.Clusterer, system.Exporter }.Concat(system.Encoders).Where(s => s.IsRunning))
+        {
+            Assert.True((await http.GetAsync($"http://127.0.0.1:{service.HttpPort}/health/live")).IsSuccessStatusCode, service.Name);
+            Assert.True((await http.GetAsync($"http://127.0.0.1:{service.HttpPort}/health/ready")).IsSuccessStatusCode, service.Name);
+        }
+
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.ClustererGrpcPort}");
+        var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+}
