@@ -91,7 +91,8 @@ public sealed class DistributedSystem : IAsyncLifetime
             await service.WaitReadyAsync(TimeSpan.FromSeconds(90));
         }
 
-        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{extractorGrpc}");
+        ExtractorUrl = $"http://127.0.0.1:{extractorGrpc}";
+        _channel = GrpcChannel.ForAddress(ExtractorUrl);
         Client = new Jobs.JobsClient(_channel);
         var client = MinioObjectStore.CreateClient(new ObjectStoreOptions { Endpoint = S3Endpoint, AccessKey = "S3RVER", SecretKey = "S3RVER" });
         Work = new MinioObjectStore(client, $"work-{_id}");
@@ -109,6 +110,8 @@ public sealed class DistributedSystem : IAsyncLifetime
     }
 
     public int ClustererGrpcPort => new Uri(_environment["Encoder__ClustererUrl"]).Port;
+
+    public string ExtractorUrl { get; private set; } = string.Empty;
 
     public async Task RestartClustererAsync() => Clusterer = await RestartAsync(Clusterer, "FaceMesh.Clusterer", ClustererGrpcPort);
 

@@ -68,27 +68,37 @@ public static class SubmitCommand
     private static async Task<string> UploadAsync(Jobs.JobsClient client, Metadata headers, string path, SubmitHeader header, CancellationToken cancellationToken)
     {
         using var call = client.Submit(headers, cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new SubmitRequest { Header = header }, cancellationToken);
-        var buffer = new byte[ChunkBytes];
-        long sent = 0;
-        await using (var file = File.OpenRead(path))
+        try
         {
-            int read;
-            while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+            await call.RequestStream.WriteAsync(new SubmitRequest { Header = header }, cancellationToken);
+            var buffer = new byte[ChunkBytes];
+            long sent = 0;
+            await using (var file = File.OpenRead(path))
             {
-                await call.RequestStream.WriteAsync(new SubmitRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
-                sent += read;
-                if (!Console.IsErrorRedirected)
+                int read;
+                while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
                 {
-                    Console.Error.Write($"\ruploading {100 * sent / Math.Max(1, header.SizeBytes)}% of {header.SizeBytes / 1e6:F1} MB\u001b[K");
+                    await call.RequestStream.WriteAsync(new SubmitRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+                    sent += read;
+                    if (!Console.IsErrorRedirected)
+                    {
+                        Console.Error.Write($"\ruploading {100 * sent / Math.Max(1, header.SizeBytes)}% of {header.SizeBytes / 1e6:F1} MB\u001b[K");
+                    }
                 }
             }
-        }
 
-        await call.RequestStream.CompleteAsync();
-        if (!Console.IsErrorRedirected)
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException) when (!cancellationToken.IsCancellationRequested)
         {
-            Console.Error.WriteLine();
+            // The server rejected the upload before reading all of it; its status comes with the response below.
+        }
+        finally
+        {
+            if (!Console.IsErrorRedirected)
+            {
+                Console.Error.WriteLine();
+            }
         }
 
         return (await call.ResponseAsync).JobId;

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using FaceMesh.Pipeline.Export;
+
+namespace FaceMesh.IntegrationTests;
+
+/// <summary>The user's path: <c>facemesh submit</c>, then <c>facemesh fetch</c>, against the running services.</summary>
+[Collection(DistributedCollection.Name)]
+public sealed class CliTests(DistributedSystem system, Footage footage) : IClassFixture<Footage>
+{
+    [Fact]
+    public async Task SubmitThenFetch_GivesTheEmbeddedDatasetLocally()
+    {
+        var submit = await RunCliAsync("submit", footage.Clip.Path, "--name", "cli-job", "--server", system.ExtractorUrl, "--token", DistributedSystem.Token);
+        Assert.True(submit.ExitCode == 0, submit.Output);
+        Assert.Contains("Done", submit.Output);
+
+        var target = Path.Combine(footage.Folder, "fetched");
+        var fetch = await RunCliAsync("fetch", "cli-job", "-o", target, "--s3-endpoint", "127.0.0.1:9000", "--bucket", system.Datasets.Bucket);
+        Assert.True(fetch.ExitCode == 0, fetch.Output);
+        var manifest = ManifestJson.Read(Path.Combine(target, DatasetPaths.Manifest));
+        Assert.Equal(footage.Embedded.Clusters, manifest.Clusters);
+        for (var i = 0; i < manifest.Faces.Count; i++)
+        {
+            Assert.True(File.Exists(Path.Combine(target, manifest.CropPath(i))));
+        }
+
+        Assert.Equal(manifest.Frames.Count, Directory.GetFiles(Path.Combine(target, DatasetPaths.Images)).Length);
+    }
+
+    [Fact]
+    public async Task Submit_WrongToken_ExitCode4_OneLine()
+    {
+        var result = await RunCliAsync("submit", footage.Clip.Path, "--name", "cli-denied", "--server", system.ExtractorUrl, "--token", "wrong");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Single(result.Output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "facemesh.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["FACEMESH_S3_ACCESS_KEY"] = "S3RVER";
+        start.Environment["FACEMESH_S3_SECRET_KEY"] = "S3RVER";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(4)).Token);
+        return (process.ExitCode, (await stdout) + (await stderr));
+    }
+}
