@@ -3,6 +3,7 @@ using FaceMesh.Bench;
 
 // Usage: FaceMesh.Bench engine <fixtures> [iterations]
 //        FaceMesh.Bench pipeline <fixtures> <work folder> [minutes]
+//        FaceMesh.Bench clip <fixtures> <work folder> [minutes]
 //        FaceMesh.Bench dbscan [points]
 var mode = args.FirstOrDefault() ?? "engine";
 var fixtures = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "fixtures");
@@ -13,6 +14,9 @@ switch (mode)
         break;
     case "pipeline":
         await PipelineBenchmark.RunAsync(fixtures, args[2], args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10);
+        break;
+    case "clip":
+        Console.WriteLine(BenchClip.Create(fixtures, args[2], args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10));
         break;
     case "dbscan":
         DbscanBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);

@@ -25,6 +25,9 @@ public sealed class ServiceProcess : IDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Everything the process printed, kept after the tests for diagnosis.</summary>
+    public string LogPath => Path.Combine(Path.GetTempPath(), "facemesh-integration-logs", $"{Name}.log");
+
     public int HttpPort { get; }
 
     public string Output
@@ -40,6 +43,7 @@ public sealed class ServiceProcess : IDisposable
 
     public void Start()
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
         _process = Process.Start(_start)!;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -104,6 +108,7 @@ public sealed class ServiceProcess : IDisposable
         lock (_output)
         {
             _output.Add(line);
+            File.AppendAllText(LogPath, line + "\n");
         }
     }
 

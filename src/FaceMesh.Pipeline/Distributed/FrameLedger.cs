@@ -17,6 +17,9 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
+    // This instance owns the state it writes, so it keeps it rather than reading its own writes back.
+    private readonly ConcurrentDictionary<string, ClustererState> _states = new();
+
     public async Task<RecordFrameReply> RecordFrameAsync(RecordFrameRequest request, CancellationToken cancellationToken)
     {
         var document = new FrameFacesDocument(request.FrameIndex, request.TimeSeconds, request.Width, request.Height,
@@ -47,9 +50,11 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var state = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken)
-                ?? new ClustererState(jobId, 0, [], [], 0, JobStates.Encoding, 0, null, null);
-            state = change(state);
+            var state = _states.TryGetValue(jobId, out var known)
+                ? known
+                : await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken)
+                  ?? new ClustererState(jobId, 0, [], [], 0, JobStates.Encoding, 0, null, null);
+            state = change(state with { FramesDone = [.. state.FramesDone], FramesFailed = [.. state.FramesFailed] });
             var done = state.FramesDone.Count + state.FramesFailed.Count;
             var complete = state.FramesTotal > 0 && done >= state.FramesTotal && state.Source is not null;
             if (complete && state.State == JobStates.Encoding)
@@ -60,6 +65,8 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
             {
                 await JobJson.WriteAsync(store, ObjectKeys.ClustererState(jobId), state, cancellationToken);
             }
+
+            _states[jobId] = state;
 
             return new RecordFrameReply { FramesDone = done, FramesTotal = state.FramesTotal };
         }

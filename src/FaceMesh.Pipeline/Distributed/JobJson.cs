@@ -30,9 +30,9 @@ public static class JobJson
             {
                 return bytes is null ? null : (T?)JsonSerializer.Deserialize(bytes, typeof(T), JobJsonContext.Default);
             }
-            catch (JsonException) when (attempt < 10)
+            catch (JsonException) when (attempt < 30)
             {
-                await Task.Delay(50 * attempt, cancellationToken);
+                await Task.Delay(Math.Min(500, 50 * attempt), cancellationToken);
             }
         }
     }

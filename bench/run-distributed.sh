@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Distributed benchmark: the four services as processes on this machine over RabbitMQ and s3rver
+# (tests/integration-servers/start.sh), the generated 720p clip submitted with 1 and 2 encoder replicas,
+# and facemesh run on the same clip in the same session for the overhead.
+# Usage: bench/run-distributed.sh [work folder] [minutes]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+work="${1:-${TMPDIR:-/tmp}/facemesh-bench}"
+minutes="${2:-10}"
+clip="$work/bench-${minutes}min-720p.mp4"
+tests/integration-servers/start.sh >/dev/null
+dotnet build -c Release FaceMesh.sln -v quiet -nologo -clp:NoSummary >/dev/null
+[[ -f "$clip" ]] || dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll clip "$(cd .. && pwd)/shared/fixtures" "$work" "$minutes" >/dev/null
+bin="$root/artifacts/bin"
+cli=(dotnet "$bin/FaceMesh.Cli/release/facemesh.dll")
+pids=()
+calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
+stop_services() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
+trap stop_services EXIT
+
+start() { # name port grpc-port [extra env...]
+  local name=$1 http=$2 grpc=$3; shift 3
+  env "$@" Service__HttpPort="$http" Service__GrpcPort="$grpc" dotnet "$bin/$name/release/FaceMesh.$name.dll" >"$work/$name-$http.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$http/health/ready" >/dev/null && return; sleep 0.2; done
+  echo "$name did not start" >&2; exit 1
+}
+
+run_distributed() { # label encoders engines
+  local label=$1 encoders=$2 engines=$3 id
+  id="bench$(date +%s)"
+  rabbitmqctl -q add_vhost "$id"; rabbitmqctl -q set_permissions -p "$id" guest '.*' '.*' '.*'
+  local common=(ObjectStore__Endpoint=127.0.0.1:9000 ObjectStore__AccessKey=S3RVER ObjectStore__SecretKey=S3RVER
+    ObjectStore__WorkBucket="w-$id" ObjectStore__DatasetsBucket="d-$id" RabbitMq__Host=127.0.0.1 RabbitMq__VirtualHost="$id"
+    RabbitMq__Username=guest RabbitMq__Password=guest Auth__Tokens__0=bench-token Auth__InternalToken=bench-internal-token-0123
+    Service__BindAddress=127.0.0.1 Encoder__ClustererUrl=http://127.0.0.1:15102 Encoder__Engines="$engines" Logging__LogLevel__Default=Warning)
+  start FrameExtractor 18101 15101 "${common[@]}"
+  start Clusterer 18102 15102 "${common[@]}"
+  start Exporter 18103 0 "${common[@]}"
+  for i in $(seq 1 "$encoders"); do start Encoder $((18110 + i)) 0 "${common[@]}"; done
+  local begin end
+  begin=$(date +%s.%N)
+  "${cli[@]}" submit "$clip" --name "$id" --server http://127.0.0.1:15101 --token bench-token 2>/dev/null | tail -2 | head -1 >"$work/$id.summary"
+  end=$(date +%s.%N)
+  stop_services
+  rabbitmqctl -q delete_vhost "$id"
+  local frames seconds
+  frames=$(grep -o 'frames [0-9]*' "$work/$id.summary" | head -1 | grep -o '[0-9]*')
+  seconds=$(calc "$end - $begin")
+  echo "| $label | $frames | $seconds | $(calc "$frames / $seconds") |"
+}
+
+echo "# $minutes-minute 1280x720 H.264 clip, one frame per second, $(nproc) cores; seconds include upload and export"
+echo "| configuration | frames | seconds | frames/s |"
+echo "|---|---|---|---|"
+begin=$(date +%s.%N)
+"${cli[@]}" run "$clip" -o "$work/embedded" --force --threads 2 2>/dev/null | head -1 >"$work/embedded.summary"
+end=$(date +%s.%N)
+frames=$(grep -o '^[0-9]* frames' "$work/embedded.summary" | grep -o '[0-9]*')
+echo "| embedded, facemesh run --threads 2 | $frames | $(calc "$end - $begin") | $(calc "$frames / ($end - $begin)") |"
+run_distributed "distributed, 1 encoder x 2 engines" 1 2
+run_distributed "distributed, 1 encoder x 1 engine" 1 1
+run_distributed "distributed, 2 encoders x 1 engine" 2 1
