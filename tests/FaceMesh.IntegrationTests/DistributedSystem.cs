@@ -115,6 +115,8 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public async Task RestartClustererAsync() => Clusterer = await RestartAsync(Clusterer, "FaceMesh.Clusterer", ClustererGrpcPort);
 
+    public async Task RestartExtractorAsync() => Extractor = await RestartAsync(Extractor, "FaceMesh.FrameExtractor", new Uri(ExtractorUrl).Port);
+
     public string Logs() => string.Join("\n\n", All().Select(s => $"== {s.Name}\n{s.Output}"));
 
     public Task DisposeAsync()

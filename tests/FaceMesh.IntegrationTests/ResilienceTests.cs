@@ -32,6 +32,27 @@ public sealed class ResilienceTests(DistributedSystem system, Footage footage) :
     }
 
     [Fact]
+    public async Task FrameExtractorRestartedWhileSampling_ResumesFromTheStoredFootage()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "extractor-restarted");
+        var restarted = false;
+        var events = await JobDriver.WatchAsync(system, jobId, async job =>
+        {
+            if (!restarted)
+            {
+                restarted = true;
+                await system.RestartExtractorAsync();
+            }
+        });
+
+        Assert.True(restarted);
+        Assert.Equal(JobState.Done, events[^1].State);
+        var dataset = await JobDriver.ReadDatasetAsync(system, jobId);
+        Assert.Equal(footage.Embedded.Faces.Select(f => f.Id), dataset.Faces.Select(f => f.Id));
+        Assert.Equal(footage.Embedded.Clusters, dataset.Clusters);
+    }
+
+    [Fact]
     public async Task CancelJob_StopsItAndWatchEndsCancelled()
     {
         var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "cancel-me");
