@@ -5,8 +5,8 @@ namespace FaceMesh.Pipeline.Distributed;
 
 /// <summary>
 /// Stage 4 (in the Exporter): builds the dataset with the very exporter <c>facemesh run</c> uses, in a local staging
-/// folder, and uploads it under the job's prefix in the datasets bucket, <c>manifest.json</c> last (its presence
-/// means the dataset is complete). Running it twice uploads the same objects again.
+/// folder, and uploads it under the job's prefix in the datasets bucket, several transfers at a time, <c>manifest.json</c> last
+/// (its presence means the dataset is complete). Running it twice uploads the same objects again.
 /// </summary>
 public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
 {
@@ -23,20 +23,20 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
         {
             var images = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Images)).FullName;
             var portraits = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Staging)).FullName;
-            var frames = new List<FrameRecord>();
-            var faces = new Dictionary<string, FaceRecord>();
-            foreach (var index in state.FramesDone.Order())
+            var documents = new FrameFacesDocument[state.FramesDone.Count];
+            var done = state.FramesDone.Order().ToArray();
+            await Parallel.ForEachAsync(Enumerable.Range(0, done.Length), Transfers(cancellationToken), async (i, token) =>
             {
-                var frame = (await JobJson.ReadAsync<FrameFacesDocument>(work, ObjectKeys.FrameFaces(jobId, index), cancellationToken))!;
-                var record = new FrameRecord(frame.FrameIndex, frame.TimeSeconds, frame.Width, frame.Height);
-                frames.Add(record);
-                await File.WriteAllBytesAsync(Path.Combine(images, record.FileName), await Required(ObjectKeys.Frame(jobId, index), cancellationToken), cancellationToken);
-                foreach (var face in frame.Faces)
+                documents[i] = (await JobJson.ReadAsync<FrameFacesDocument>(work, ObjectKeys.FrameFaces(jobId, done[i]), token))!;
+                var record = new FrameRecord(documents[i].FrameIndex, documents[i].TimeSeconds, documents[i].Width, documents[i].Height);
+                await File.WriteAllBytesAsync(Path.Combine(images, record.FileName), await Required(ObjectKeys.Frame(jobId, done[i]), token), token);
+                foreach (var face in documents[i].Faces)
                 {
-                    faces[face.Id] = FrameLedger.ToRecord(frame, face);
-                    await File.WriteAllBytesAsync(Path.Combine(portraits, $"{face.Id}.jpg"), await Required(ObjectKeys.Portrait(jobId, face.Id), cancellationToken), cancellationToken);
+                    await File.WriteAllBytesAsync(Path.Combine(portraits, $"{face.Id}.jpg"), await Required(ObjectKeys.Portrait(jobId, face.Id), token), token);
                 }
-            }
+            });
+            var frames = documents.Select(d => new FrameRecord(d.FrameIndex, d.TimeSeconds, d.Width, d.Height)).ToList();
+            var faces = documents.SelectMany(d => d.Faces.Select(f => FrameLedger.ToRecord(d, f))).ToDictionary(f => f.Id);
 
             var manifest = new DatasetManifest(
                 new SourceInfo(source.File, source.Width, source.Height, source.FramesPerSecond, source.DurationSeconds),
@@ -51,13 +51,9 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
 
             var files = Directory.GetFiles(staging, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/'))
-                .OrderBy(f => f == DatasetPaths.Manifest ? 1 : 0)
                 .ToList();
-            foreach (var file in files)
-            {
-                await using var stream = File.OpenRead(Path.Combine(staging, file));
-                await datasets.PutAsync($"{jobId}/{file}", stream, stream.Length, file.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "text/plain", cancellationToken);
-            }
+            await Parallel.ForEachAsync(files.Where(f => f != DatasetPaths.Manifest), Transfers(cancellationToken), (file, token) => UploadAsync(staging, jobId, file, token));
+            await UploadAsync(staging, jobId, DatasetPaths.Manifest, cancellationToken);
 
             return manifest;
         }
@@ -66,6 +62,16 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             Directory.Delete(staging, recursive: true);
         }
     }
+
+    private async ValueTask UploadAsync(string staging, string jobId, string file, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(Path.Combine(staging, file));
+        await datasets.PutAsync($"{jobId}/{file}", stream, stream.Length, file.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "text/plain", cancellationToken);
+    }
+
+    /// <summary>Object transfers are latency-bound: several in flight hide the round trips.</summary>
+    private static ParallelOptions Transfers(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
 
     private async Task<byte[]> Required(string key, CancellationToken cancellationToken) =>
         await work.GetAsync(key, cancellationToken) ?? throw new InvalidOperationException($"object {key} is missing");
