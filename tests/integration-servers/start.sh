@@ -19,6 +19,11 @@ fi
 # s3rver 3.7.1 writes a wrong XML namespace in listings, which the Minio SDK reads as empty lists.
 sed -i 's#http://doc.s3.amazonaws.com/2006-03-01/#http://s3.amazonaws.com/doc/2006-03-01/#g' \
   "$here"/node_modules/s3rver/lib/controllers/*.js
+# It also answers HEAD on a bucket (which the Minio SDK sends before every GET) by listing the whole bucket, which
+# grows slower with every object stored: answer it from the existence check alone.
+grep -q "FACEMESH_HEAD_BUCKET" "$here/node_modules/s3rver/lib/routes.js" || sed -i \
+  "s#  .get('/:bucket', bucketCtrl.bucketExists, ctx => {#  .get('/:bucket', bucketCtrl.bucketExists, ctx => { /* FACEMESH_HEAD_BUCKET */ if (ctx.method === 'HEAD') { ctx.status = 200; return; }#" \
+  "$here/node_modules/s3rver/lib/routes.js"
 if ! (exec 3<>/dev/tcp/127.0.0.1/9000) 2>/dev/null; then
   data="${S3RVER_DATA:-/tmp/facemesh-s3rver}"
   mkdir -p "$data"
