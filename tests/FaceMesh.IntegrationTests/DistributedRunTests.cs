@@ -21,7 +21,7 @@ public sealed class DistributedRunTests(DistributedSystem system, Footage footag
         }
 
         var dataset = await JobDriver.ReadDatasetAsync(system, jobId);
-        AssertSameDataset(footage.Embedded, dataset);
+        JobDriver.AssertSameDataset(footage.Embedded, dataset);
         for (var i = 0; i < dataset.Faces.Count; i++)
         {
             Assert.NotNull(await system.Datasets.GetAsync($"{jobId}/{dataset.CropPath(i)}"));
@@ -55,7 +55,7 @@ public sealed class DistributedRunTests(DistributedSystem system, Footage footag
 
         Assert.True(killed, "the encoder was never killed: the job ended too soon");
         Assert.Equal(JobState.Done, events[^1].State);
-        AssertSameDataset(footage.Embedded, await JobDriver.ReadDatasetAsync(system, jobId));
+        await JobDriver.AssertMatchesAsync(system, jobId, footage.Embedded);
     }
 
     [Fact]
@@ -74,15 +74,6 @@ public sealed class DistributedRunTests(DistributedSystem system, Footage footag
 
         Assert.True(restarted);
         Assert.Equal(JobState.Done, events[^1].State);
-        AssertSameDataset(footage.Embedded, await JobDriver.ReadDatasetAsync(system, jobId));
-    }
-
-    private static void AssertSameDataset(DatasetManifest expected, DatasetManifest actual)
-    {
-        Assert.Equal(expected.Frames.Select(f => (f.Index, f.TimeSeconds)), actual.Frames.Select(f => (f.Index, f.TimeSeconds)));
-        Assert.Equal(expected.Faces.Select(f => f.Id), actual.Faces.Select(f => f.Id));
-        Assert.Equal(actual.Faces.Count, actual.Faces.Select(f => f.Id).Distinct().Count());
-        Assert.Equal(expected.Clusters, actual.Clusters);
-        Assert.Equal(expected.PeopleCount, actual.PeopleCount);
+        await JobDriver.AssertMatchesAsync(system, jobId, footage.Embedded);
     }
 }

@@ -82,4 +82,17 @@ public static class JobDriver
             File.Delete(path);
         }
     }
+
+    /// <summary>The job's dataset has exactly the frames, faces (each once) and clusters of the embedded run.</summary>
+    public static async Task AssertMatchesAsync(DistributedSystem system, string jobId, DatasetManifest expected) =>
+        AssertSameDataset(expected, await ReadDatasetAsync(system, jobId));
+
+    public static void AssertSameDataset(DatasetManifest expected, DatasetManifest actual)
+    {
+        Assert.Equal(expected.Frames.Select(f => (f.Index, f.TimeSeconds)), actual.Frames.Select(f => (f.Index, f.TimeSeconds)));
+        Assert.Equal(expected.Faces.Select(f => f.Id), actual.Faces.Select(f => f.Id));
+        Assert.Equal(actual.Faces.Count, actual.Faces.Select(f => f.Id).Distinct().Count());
+        Assert.Equal(expected.Clusters, actual.Clusters);
+        Assert.Equal(expected.PeopleCount, actual.PeopleCount);
+    }
 }

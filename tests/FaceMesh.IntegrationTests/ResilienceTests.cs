@@ -26,9 +26,7 @@ public sealed class ResilienceTests(DistributedSystem system, Footage footage) :
 
         Assert.True(stopped);
         Assert.Equal(JobState.Done, events[^1].State);
-        var dataset = await JobDriver.ReadDatasetAsync(system, jobId);
-        Assert.Equal(footage.Embedded.Faces.Select(f => f.Id), dataset.Faces.Select(f => f.Id));
-        Assert.Equal(footage.Embedded.Clusters, dataset.Clusters);
+        await JobDriver.AssertMatchesAsync(system, jobId, footage.Embedded);
     }
 
     [Fact]
@@ -47,9 +45,7 @@ public sealed class ResilienceTests(DistributedSystem system, Footage footage) :
 
         Assert.True(restarted);
         Assert.Equal(JobState.Done, events[^1].State);
-        var dataset = await JobDriver.ReadDatasetAsync(system, jobId);
-        Assert.Equal(footage.Embedded.Faces.Select(f => f.Id), dataset.Faces.Select(f => f.Id));
-        Assert.Equal(footage.Embedded.Clusters, dataset.Clusters);
+        await JobDriver.AssertMatchesAsync(system, jobId, footage.Embedded);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FaceMesh.Engine;
+using FaceMesh.Pipeline.Export;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -34,7 +35,7 @@ public static class FaceJsonWriter
     public static void WriteFace(Utf8JsonWriter json, Face face)
     {
         json.WriteStartObject();
-        WriteNumbers(json, "box", face.Box.ToArray());
+        json.WriteFloats("box", face.Box.ToArray());
         json.WriteNumber("score", face.Score);
         json.WriteStartArray("landmarks");
         foreach (var point in face.Landmarks.Points)
@@ -52,18 +53,7 @@ public static class FaceJsonWriter
         json.WriteNumber("sharpness", face.Quality.Sharpness);
         json.WriteNumber("frontalness", face.Quality.Frontalness);
         json.WriteEndObject();
-        WriteNumbers(json, "descriptor", face.Descriptor);
+        json.WriteFloats("descriptor", face.Descriptor);
         json.WriteEndObject();
-    }
-
-    private static void WriteNumbers(Utf8JsonWriter json, string name, IEnumerable<float> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteNumberValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

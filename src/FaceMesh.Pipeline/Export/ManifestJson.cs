@@ -128,11 +128,11 @@ public static class ManifestJson
         json.WriteNumber("frame", face.Frame);
         json.WriteNumber("time", face.TimeSeconds);
         json.WriteString("frameFile", frameFiles[face.Frame]);
-        WriteFloats(json, "box", face.Box.ToArray());
+        json.WriteFloats("box", face.Box.ToArray());
         json.WriteStartArray("landmarks");
         foreach (var point in face.Landmarks)
         {
-            WriteFloats(json, null, point);
+            json.WriteFloats(null, point);
         }
 
         json.WriteEndArray();
@@ -144,27 +144,8 @@ public static class ManifestJson
         json.WriteEndObject();
         json.WriteNumber("cluster", manifest.Clusters[i]);
         json.WriteString("crop", manifest.CropPath(i));
-        WriteFloats(json, "descriptor", face.Descriptor);
+        json.WriteFloats("descriptor", face.Descriptor);
         json.WriteEndObject();
-    }
-
-    private static void WriteFloats(Utf8JsonWriter json, string? name, float[] values)
-    {
-        if (name is null)
-        {
-            json.WriteStartArray();
-        }
-        else
-        {
-            json.WriteStartArray(name);
-        }
-
-        foreach (var value in values)
-        {
-            json.WriteNumberValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static float[] Floats(JsonElement array) => array.EnumerateArray().Select(v => v.GetSingle()).ToArray();
