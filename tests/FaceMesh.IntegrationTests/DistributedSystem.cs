@@ -115,6 +115,16 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public async Task RestartClustererAsync() => Clusterer = await RestartAsync(Clusterer, "FaceMesh.Clusterer", ClustererGrpcPort);
 
+    /// <summary>Starts one more encoder replica (kubectl scale, in test form) and waits until it is ready.</summary>
+    public async Task<ServiceProcess> AddEncoderAsync()
+    {
+        var encoder = Service($"encoder-{Encoders.Count + 1}", "FaceMesh.Encoder", 0);
+        Encoders.Add(encoder);
+        encoder.Start();
+        await encoder.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        return encoder;
+    }
+
     public async Task RestartExtractorAsync() => Extractor = await RestartAsync(Extractor, "FaceMesh.FrameExtractor", new Uri(ExtractorUrl).Port);
 
     public string Logs() => string.Join("\n\n", All().Select(s => $"== {s.Name}\n{s.Output}"));

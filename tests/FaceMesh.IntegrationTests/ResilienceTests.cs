@@ -49,6 +49,28 @@ public sealed class ResilienceTests(DistributedSystem system, Footage footage) :
     }
 
     [Fact]
+    public async Task EncoderStoppedGracefullyMidJob_ExitsCleanly_AndTheJobFinishes()
+    {
+        var encoder = await system.AddEncoderAsync();
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "encoder-terminated");
+        var terminated = false;
+        var events = await JobDriver.WatchAsync(system, jobId, async job =>
+        {
+            if (!terminated && job.FramesEncoded >= 3)
+            {
+                terminated = true;
+                await encoder.TerminateAsync(TimeSpan.FromSeconds(60));
+            }
+        });
+
+        Assert.True(terminated, "the job ended before the encoder could be stopped");
+        Assert.Equal(JobState.Done, events[^1].State);
+        Assert.Equal(0, encoder.ExitCode);
+
+        await JobDriver.AssertMatchesAsync(system, jobId, footage.Embedded);
+    }
+
+    [Fact]
     public async Task CancelJob_StopsItAndWatchEndsCancelled()
     {
         var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "cancel-me");

@@ -82,6 +82,25 @@ public sealed class ServiceProcess : IDisposable
         throw new TimeoutException($"{Name} was not ready in {timeout}:\n{Output}");
     }
 
+    /// <summary>SIGTERM, as Kubernetes and docker stop send: the host shuts down gracefully; waits for it to exit.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        if (_process is not { HasExited: false })
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
+    public int? ExitCode => _process is { HasExited: true } ? _process.ExitCode : null;
+
     /// <summary>SIGKILL: no graceful shutdown, in-flight messages are left unacknowledged.</summary>
     public void Kill()
     {
