@@ -52,26 +52,26 @@ public sealed class DistributedSystem : IAsyncLifetime
         var clustererGrpc = FreePort();
         var extractorGrpc = FreePort();
         foreach (var (key, value) in new Dictionary<string, string>
-                 {
-                     ["ObjectStore__Endpoint"] = S3Endpoint,
-                     ["ObjectStore__AccessKey"] = "S3RVER",
-                     ["ObjectStore__SecretKey"] = "S3RVER",
-                     ["ObjectStore__WorkBucket"] = $"work-{_id}",
-                     ["ObjectStore__DatasetsBucket"] = $"datasets-{_id}",
-                     ["RabbitMq__Host"] = "127.0.0.1",
-                     ["RabbitMq__VirtualHost"] = VirtualHost,
-                     ["RabbitMq__Username"] = "guest",
-                     ["RabbitMq__Password"] = "guest",
-                     ["Auth__Tokens__0"] = Token,
-                     ["Auth__Tokens__1"] = RotatedToken,
-                     ["Auth__InternalToken"] = $"internal-{_id}-0123456789",
-                     ["Service__BindAddress"] = "127.0.0.1",
-                     ["Encoder__ClustererUrl"] = $"http://127.0.0.1:{clustererGrpc}",
-                     ["Encoder__Engines"] = "1",
-                     ["Extractor__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     ["Extractor__ScratchFolder"] = Path.Combine(Path.GetTempPath(), $"facemesh-it-{_id}"),
-                     ["Logging__LogLevel__Default"] = "Warning",
-                 })
+        {
+            ["ObjectStore__Endpoint"] = S3Endpoint,
+            ["ObjectStore__AccessKey"] = "S3RVER",
+            ["ObjectStore__SecretKey"] = "S3RVER",
+            ["ObjectStore__WorkBucket"] = $"work-{_id}",
+            ["ObjectStore__DatasetsBucket"] = $"datasets-{_id}",
+            ["RabbitMq__Host"] = "127.0.0.1",
+            ["RabbitMq__VirtualHost"] = VirtualHost,
+            ["RabbitMq__Username"] = "guest",
+            ["RabbitMq__Password"] = "guest",
+            ["Auth__Tokens__0"] = Token,
+            ["Auth__Tokens__1"] = RotatedToken,
+            ["Auth__InternalToken"] = $"internal-{_id}-0123456789",
+            ["Service__BindAddress"] = "127.0.0.1",
+            ["Encoder__ClustererUrl"] = $"http://127.0.0.1:{clustererGrpc}",
+            ["Encoder__Engines"] = "1",
+            ["Extractor__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Extractor__ScratchFolder"] = Path.Combine(Path.GetTempPath(), $"facemesh-it-{_id}"),
+            ["Logging__LogLevel__Default"] = "Warning",
+        })
         {
             _environment[key] = value;
         }
