@@ -58,6 +58,22 @@ public sealed class DetectionGeometryTests
     }
 
     [Fact]
+    public void TilePlanner_4KFrame_CostsNoMoreTilesThan1080p()
+    {
+        var fullHd = TilePlanner.Plan(1920, 1080, 720, 128);
+        var uhd = TilePlanner.Plan(3840, 2160, 720, 128);
+        Assert.Equal(fullHd.Count, uhd.Count);
+        Assert.All(uhd.Skip(1), t => Assert.True(t.Width <= 1440 && t.Height <= 1440));
+        for (var y = 0; y < 2160; y += 97)
+        {
+            for (var x = 0; x < 3840; x += 101)
+            {
+                Assert.Contains(uhd.Skip(1), t => x >= t.X && x < t.Right && y >= t.Y && y < t.Bottom);
+            }
+        }
+    }
+
+    [Fact]
     public void ClipToPixels_ClipsAndFloorsLikeFaceApi()
     {
         Assert.Equal(new PixelRect(0, 5, 7, 4), new BoxF(-3.5f, 5.7f, 7.9f, 9.9f).ClipToPixels(100, 100));
