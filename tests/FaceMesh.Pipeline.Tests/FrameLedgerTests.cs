@@ -1,0 +1,112 @@
+using FaceMesh.Contracts.Messages;
+using FaceMesh.Contracts.V1;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Pipeline.Tests;
+
+/// <summary>
+/// The Clusterer's bookkeeping over a local-folder object store: at-least-once delivery must never duplicate a face,
+/// failed frames count as done, clustering happens once, and a new instance (a restart) picks up where the last stopped.
+/// The bus here only records what was published; the integration tests run the real RabbitMQ.
+/// </summary>
+public sealed class FrameLedgerTests : IDisposable
+{
+    private const string Job = "job-1";
+    private readonly string _root = Directory.CreateTempSubdirectory("facemesh-ledger-").FullName;
+    private readonly RecordingBus _bus = new();
+    private readonly LocalFolderObjectStore _store;
+
+    public FrameLedgerTests() => _store = new LocalFolderObjectStore(_root);
+
+    [Fact]
+    public async Task RedeliveredFrames_AreCountedOnce_AndTheirFacesStoredOnce()
+    {
+        var ledger = new FrameLedger(_store, _bus);
+        await ledger.FootageSampledAsync(Sampled(3), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(0, faces: 2), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(0, faces: 2), CancellationToken.None);
+        var reply = await ledger.RecordFrameAsync(Frame(1, faces: 1), CancellationToken.None);
+        Assert.Equal(2, reply.FramesDone);
+        Assert.Empty(_bus.Clustered);
+
+        await ledger.RecordFrameAsync(Frame(2, faces: 0), CancellationToken.None);
+
+        var clusters = await JobJson.ReadAsync<ClustersDocument>(_store, ObjectKeys.Clusters(Job));
+        Assert.Equal(new[] { "000000_00", "000000_01", "000001_00" }, clusters!.FaceIds);
+        Assert.Single(_bus.Clustered);
+    }
+
+    [Fact]
+    public async Task FramesBeforeTheCount_AndFailedFrames_CompleteTheJob_ClusteringOnce()
+    {
+        var ledger = new FrameLedger(_store, _bus);
+        await ledger.RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None);
+        await ledger.RecordFrameAsync(new RecordFrameRequest { JobId = Job, FrameIndex = 1, Failure = "corrupt frame" }, CancellationToken.None);
+        Assert.Empty(_bus.Clustered);
+
+        await ledger.FootageSampledAsync(Sampled(2), CancellationToken.None);
+        Assert.Single(_bus.Clustered);
+
+        await ledger.RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None);
+        Assert.Single(_bus.Clustered);
+        var state = await JobJson.ReadAsync<ClustererState>(_store, ObjectKeys.ClustererState(Job));
+        Assert.Equal(new[] { 1 }, state!.FramesFailed);
+        Assert.Equal(1, state.Faces);
+    }
+
+    [Fact]
+    public async Task ANewInstance_ContinuesFromTheStoredState()
+    {
+        await new FrameLedger(_store, _bus).FootageSampledAsync(Sampled(2), CancellationToken.None);
+        await new FrameLedger(_store, _bus).RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None);
+        Assert.Empty(_bus.Clustered);
+
+        var reply = await new FrameLedger(_store, _bus).RecordFrameAsync(Frame(1, faces: 1), CancellationToken.None);
+
+        Assert.Equal(2, reply.FramesDone);
+        Assert.Single(_bus.Clustered);
+    }
+
+    [Fact]
+    public async Task LocalFolderStore_RefusesKeysThatLeaveItsFolder()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.PutTextAsync("../outside.json", "{}"));
+        Assert.Null(await _store.GetAsync("missing/key.json"));
+    }
+
+    private static FootageSampled Sampled(int frames) => new(Job, frames, "clip.mp4", 640, 480, 25, 10, 1, "ssd", 0.5f, 1);
+
+    private static RecordFrameRequest Frame(int index, int faces)
+    {
+        var request = new RecordFrameRequest { JobId = Job, FrameIndex = index, TimeSeconds = index, Width = 640, Height = 480 };
+        for (var i = 0; i < faces; i++)
+        {
+            var face = new FaceData { Id = FaceRecord.MakeId(index, i), BoxSize = 50, Score = 0.9f, Sharpness = 100, Frontalness = 1 };
+            face.Box.Add([10, 10, 60, 60]);
+            face.Landmarks.Add(new float[136]);
+            face.Embedding.Add(Enumerable.Range(0, 128).Select(d => (float)Math.Sin(d + (i * 7))).ToArray());
+            request.Faces.Add(face);
+        }
+
+        return request;
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private sealed class RecordingBus : IJobBus
+    {
+        public List<JobClustered> Clustered { get; } = [];
+
+        public Task PublishAsync(EncodeFrame message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task PublishAsync(FootageSampled message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task PublishAsync(JobClustered message, CancellationToken cancellationToken)
+        {
+            Clustered.Add(message);
+            return Task.CompletedTask;
+        }
+    }
+}
