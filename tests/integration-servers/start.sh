@@ -17,7 +17,7 @@ fi
 
 (cd "$here" && npm ci --no-audit --no-fund --silent)
 # s3rver 3.7.1 writes a wrong XML namespace in listings, which the Minio SDK reads as empty lists.
-sed -i 's#http://doc.s3.amazonaws.com/2006-03-01/#http://s3.amazonaws.com/doc/2006-03-01/#g' \
+sed -i 's#//doc\.\([a-z0-9.]*\)/2006-03-01/#//\1/doc/2006-03-01/#g' \
   "$here"/node_modules/s3rver/lib/controllers/*.js
 # It also answers HEAD on a bucket (which the Minio SDK sends before every GET) by listing the whole bucket, which
 # grows slower with every object stored: answer it from the existence check alone.
