@@ -24,12 +24,6 @@ public sealed class LocalFolderObjectStore(string root) : IObjectStore
         return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
-    {
-        File.Delete(PathOf(key));
-        return Task.CompletedTask;
-    }
-
     private string PathOf(string key)
     {
         if (key.Split('/').Any(part => part is "" or "." or ".."))

@@ -10,6 +10,4 @@ public interface IObjectStore
 
     /// <summary>Returns the object's bytes, or null when there is no such object.</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default);
-
-    Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }

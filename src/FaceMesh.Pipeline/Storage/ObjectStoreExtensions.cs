@@ -11,7 +11,4 @@ public static class ObjectStoreExtensions
 
     public static Task PutTextAsync(this IObjectStore store, string key, string text, CancellationToken cancellationToken = default) =>
         store.PutBytesAsync(key, System.Text.Encoding.UTF8.GetBytes(text), "application/json", cancellationToken);
-
-    public static async Task<string?> GetTextAsync(this IObjectStore store, string key, CancellationToken cancellationToken = default) =>
-        await store.GetAsync(key, cancellationToken) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
 }
