@@ -1,12 +1,13 @@
 using FaceMesh.Clusterer;
 using FaceMesh.Infrastructure.Hosting;
 using FaceMesh.Infrastructure.Messaging;
+using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(FaceMeshServices.Clusterer);
 builder.Services.AddFaceMeshGrpc(publicApi: false);
 builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<FootageSampledConsumer>());
 builder.Services.AddSingleton(sp => new FrameLedger(sp.GetRequiredService<ObjectStores>().Work, new MassTransitJobBus(sp.GetRequiredService<IBus>())));

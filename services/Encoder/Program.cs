@@ -2,12 +2,12 @@ using FaceMesh.Contracts.V1;
 using FaceMesh.Encoder;
 using FaceMesh.Infrastructure.Hosting;
 using FaceMesh.Infrastructure.Messaging;
+using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Pipeline.Distributed;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.Services.AddOptions<EncoderOptions>().BindConfiguration(EncoderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.AddServiceDefaults(FaceMeshServices.Encoder);
 builder.Services.AddSingleton<EnginePool>();
 builder.Services.AddGrpcClient<FaceSink.FaceSinkClient>((sp, client) => client.Address = new Uri(sp.GetRequiredService<IOptions<EncoderOptions>>().Value.ClustererUrl));
 builder.Services.AddScoped<IFaceSink, GrpcFaceSink>();

@@ -1,5 +1,6 @@
 using FaceMesh.Contracts.V1;
 using FaceMesh.Engine.Video;
+using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;

@@ -1,10 +1,10 @@
 using FaceMesh.FrameExtractor;
 using FaceMesh.Infrastructure.Hosting;
 using FaceMesh.Infrastructure.Messaging;
+using FaceMesh.Infrastructure.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.Services.AddOptions<ExtractorOptions>().BindConfiguration(ExtractorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.AddServiceDefaults(FaceMeshServices.FrameExtractor);
 builder.Services.AddFaceMeshGrpc(publicApi: true);
 builder.Services.AddFaceMeshBus(_ => { });
 builder.Services.AddSingleton<SamplingQueue>();

@@ -1,3 +1,4 @@
+using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using Microsoft.Extensions.Options;

@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Net;
 using FaceMesh.Infrastructure.Security;
+using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Infrastructure.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -15,14 +18,33 @@ namespace FaceMesh.Infrastructure.Hosting;
 
 public static class ServiceDefaults
 {
-    /// <summary>Validated options, the object stores, health checks, Kestrel ports and graceful shutdown.</summary>
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The settings <paramref name="service"/> reads (bound, validated, missing ones named at start), the object stores,
+    /// health checks, Kestrel ports and graceful shutdown.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, FaceMeshService service)
     {
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                [$"{ServiceOptions.Section}:{nameof(ServiceOptions.GrpcPort)}"] = service.GrpcPort.ToString(CultureInfo.InvariantCulture),
+                [$"{ServiceOptions.Section}:{nameof(ServiceOptions.HttpPort)}"] = FaceMeshService.HttpPort.ToString(CultureInfo.InvariantCulture),
+            },
+        });
         builder.Configuration.AddEnvironmentVariables("FACEMESH_");
+        var missing = service.MissingSettings(builder.Configuration);
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"{service.Name}: missing settings (environment variables): {string.Join(", ", missing)}");
+        }
+
         var services = builder.Services;
-        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ObjectStoreOptions>().BindConfiguration(ObjectStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        foreach (var group in service.Groups)
+        {
+            group.Bind(services);
+        }
+
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ObjectStoreOptions>>().Value;
@@ -33,14 +55,14 @@ public static class ServiceDefaults
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 
-        var service = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
+        var listeners = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            var address = IPAddress.Parse(service.BindAddress);
-            kestrel.Listen(address, service.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
-            if (service.GrpcPort > 0)
+            var address = IPAddress.Parse(listeners.BindAddress);
+            kestrel.Listen(address, listeners.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            if (listeners.GrpcPort > 0)
             {
-                kestrel.Listen(address, service.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+                kestrel.Listen(address, listeners.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
             }
 
             kestrel.Limits.MaxRequestBodySize = null;
@@ -68,8 +90,8 @@ public static class ServiceDefaults
     /// <summary>/health/live, /health/ready and, with gRPC, grpc.health.v1 in every environment (probes need them).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks(FaceMeshService.LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks(FaceMeshService.ReadyPath);
         if (app.Configuration.GetValue<int>($"{ServiceOptions.Section}:{nameof(ServiceOptions.GrpcPort)}") > 0)
         {
             app.MapGrpcHealthChecksService();

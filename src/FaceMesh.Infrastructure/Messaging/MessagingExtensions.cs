@@ -10,10 +10,12 @@ public static class MessagingExtensions
     /// <summary>Number of delivery attempts of a message inside one consumer before it is treated as failing.</summary>
     public const int RetryLimit = 3;
 
-    /// <summary>MassTransit over RabbitMQ with retries set once for every endpoint, kebab-case names, consumers added by the host.</summary>
+    /// <summary>
+    /// MassTransit over RabbitMQ with retries set once for every endpoint, kebab-case names, consumers added by the host.
+    /// <see cref="RabbitMqOptions"/> are bound with the service's other settings.
+    /// </summary>
     public static IServiceCollection AddFaceMeshBus(this IServiceCollection services, Action<IBusRegistrationConfigurator> consumers)
     {
-        services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IJobBus, MassTransitJobBus>();
         services.AddMassTransit(bus =>
         {

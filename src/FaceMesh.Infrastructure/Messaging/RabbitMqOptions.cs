@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FaceMesh.Infrastructure.Settings;
 
 namespace FaceMesh.Infrastructure.Messaging;
 
@@ -17,9 +18,11 @@ public sealed class RabbitMqOptions
     public string VirtualHost { get; set; } = "/";
 
     [Required]
+    [Secret]
     public string Username { get; set; } = string.Empty;
 
     [Required]
+    [Secret]
     public string Password { get; set; } = string.Empty;
 
     /// <summary>Messages an endpoint takes at once; encoders size it to their engines.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FaceMesh.Infrastructure.Settings;
 
 namespace FaceMesh.Infrastructure.Security;
 
@@ -10,9 +11,11 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
+    [Secret]
     public List<string> Tokens { get; set; } = [];
 
     [Required]
+    [Secret]
     [MinLength(16)]
     public string InternalToken { get; set; } = string.Empty;
 }

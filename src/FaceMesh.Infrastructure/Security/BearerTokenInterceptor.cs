@@ -40,7 +40,9 @@ public sealed class BearerTokenInterceptor(Func<IReadOnlyList<string>> acceptedT
         }
 
         var presented = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        if (!acceptedTokens().Any(token => CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(token))))
+        // An unset rotation slot (Auth__Tokens__1 left empty) must never accept an empty token.
+        if (presented.Length == 0 ||
+            !acceptedTokens().Any(token => token.Length > 0 && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(token))))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the bearer token is not valid"));
         }

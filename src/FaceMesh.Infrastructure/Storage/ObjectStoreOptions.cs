@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FaceMesh.Infrastructure.Settings;
 
 namespace FaceMesh.Infrastructure.Storage;
 
@@ -12,9 +13,11 @@ public sealed class ObjectStoreOptions
     public string Endpoint { get; set; } = string.Empty;
 
     [Required]
+    [Secret]
     public string AccessKey { get; set; } = string.Empty;
 
     [Required]
+    [Secret]
     public string SecretKey { get; set; } = string.Empty;
 
     public bool UseSsl { get; set; }

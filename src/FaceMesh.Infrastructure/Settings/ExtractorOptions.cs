@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FaceMesh.FrameExtractor;
+namespace FaceMesh.Infrastructure.Settings;
 
 /// <summary>Section <c>Extractor</c>: upload limit and where footage waits while it is sampled.</summary>
 public sealed class ExtractorOptions

@@ -1,0 +1,31 @@
+using FaceMesh.Infrastructure.Hosting;
+using FaceMesh.Infrastructure.Messaging;
+using FaceMesh.Infrastructure.Security;
+using FaceMesh.Infrastructure.Storage;
+
+namespace FaceMesh.Infrastructure.Settings;
+
+/// <summary>The one registry of services and the settings each reads; hosts bind exactly these.</summary>
+public static class FaceMeshServices
+{
+    public static readonly FaceMeshService FrameExtractor = new("frame-extractor", 5001,
+        [.. Common(), new SettingsGroup<AuthOptions>(AuthOptions.Section, nameof(AuthOptions.Tokens)), new SettingsGroup<ExtractorOptions>(ExtractorOptions.Section)]);
+
+    public static readonly FaceMeshService Encoder = new("encoder", 0,
+        [.. Common(), new SettingsGroup<AuthOptions>(AuthOptions.Section), new SettingsGroup<EncoderOptions>(EncoderOptions.Section)]);
+
+    public static readonly FaceMeshService Clusterer = new("clusterer", 5002,
+        [.. Common(), new SettingsGroup<AuthOptions>(AuthOptions.Section)]);
+
+    public static readonly FaceMeshService Exporter = new("exporter", 0,
+        [.. Common(), new SettingsGroup<AuthOptions>(AuthOptions.Section)]);
+
+    public static IReadOnlyList<FaceMeshService> All { get; } = [FrameExtractor, Encoder, Clusterer, Exporter];
+
+    private static SettingsGroup[] Common() =>
+    [
+        new SettingsGroup<ServiceOptions>(ServiceOptions.Section),
+        new SettingsGroup<ObjectStoreOptions>(ObjectStoreOptions.Section),
+        new SettingsGroup<RabbitMqOptions>(RabbitMqOptions.Section),
+    ];
+}
