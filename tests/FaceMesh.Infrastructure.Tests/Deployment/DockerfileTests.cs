@@ -1,0 +1,88 @@
+using FaceMesh.Infrastructure.Settings;
+
+namespace FaceMesh.Infrastructure.Tests.Deployment;
+
+public sealed class DockerfileTests
+{
+    private const string ImageSteps = "scripts/image-steps.sh";
+
+    public static TheoryData<string> ServiceNames => [.. FaceMeshServices.All.Select(s => s.Name)];
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void RestoreLayer_CopiesEveryProjectFileTheServiceNeeds_BeforeTheSources(string name)
+    {
+        var instructions = Dockerfiles.Instructions(name);
+        var copies = instructions.Where(i => i.Instruction == "COPY" && !i.Arguments.StartsWith("--from", StringComparison.Ordinal))
+            .Select(i => i.Arguments.Split(' ')[0]).ToList();
+        var needed = Dockerfiles.ProjectClosure(Dockerfiles.ProjectFor(name));
+        if (name == FaceMeshServices.Encoder.Name)
+        {
+            needed = new HashSet<string>(needed.Union(Dockerfiles.ProjectClosure("src/FaceMesh.Cli/FaceMesh.Cli.csproj")));
+        }
+
+        var restore = instructions.ToList().FindIndex(i => i.Instruction == "RUN" && i.Arguments.StartsWith($"{ImageSteps} restore", StringComparison.Ordinal));
+        var sources = instructions.ToList().FindIndex(i => i.Instruction == "COPY" && i.Arguments.StartsWith("src/ ", StringComparison.Ordinal));
+        Assert.All(needed, project => Assert.Contains(project, copies));
+        Assert.All(copies, source => Assert.True(File.Exists(Repository.PathOf(source)) || Directory.Exists(Repository.PathOf(source)), $"COPY {source}: no such path"));
+        Assert.InRange(restore, 0, sources - 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Image_IsMultiStage_RunsAsNonRoot_AndStartsTheServicesAssembly(string name)
+    {
+        var instructions = Dockerfiles.Instructions(name);
+
+        Assert.True(instructions.Count(i => i.Instruction == "FROM") >= 2);
+        var user = instructions.Last(i => i.Instruction == "USER").Arguments;
+        Assert.NotEqual("root", user);
+        Assert.NotEqual("0", user);
+        Assert.Equal($"[\"./{Dockerfiles.AssemblyName(Dockerfiles.ProjectFor(name))}\"]", instructions.Single(i => i.Instruction == "ENTRYPOINT").Arguments);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void HealthCheck_AndExposedPorts_MatchWhatTheServiceListensOn(string name)
+    {
+        var service = FaceMeshServices.All.Single(s => s.Name == name);
+        var instructions = Dockerfiles.Instructions(name);
+
+        var healthCheck = instructions.Single(i => i.Instruction == "HEALTHCHECK").Arguments;
+        Assert.Contains($"http://127.0.0.1:{FaceMeshService.HttpPort}{FaceMeshService.ReadyPath}", healthCheck, StringComparison.Ordinal);
+        var exposed = instructions.Where(i => i.Instruction == "EXPOSE").SelectMany(i => i.Arguments.Split(' ')).Select(int.Parse).ToHashSet();
+        int[] expected = service.GrpcPort > 0 ? [FaceMeshService.HttpPort, service.GrpcPort] : [FaceMeshService.HttpPort];
+        Assert.Equal(expected.ToHashSet(), exposed);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void DotnetSteps_GoThroughTheSharedImageStepsScript(string name)
+    {
+        var runs = Dockerfiles.Instructions(name).Where(i => i.Instruction == "RUN").Select(i => i.Arguments).ToList();
+
+        Assert.DoesNotContain(runs, run => run.Contains("dotnet ", StringComparison.Ordinal));
+        Assert.Contains(runs, run => run == $"{ImageSteps} publish {Dockerfiles.ProjectFor(name)} out/app");
+    }
+
+    [Fact]
+    public void EncoderImage_CarriesTheModels_ProvisionedAtBuildTime()
+    {
+        var instructions = Dockerfiles.Instructions(FaceMeshServices.Encoder.Name);
+
+        Assert.Contains(instructions, i => i is ("RUN", $"{ImageSteps} models out/models"));
+        Assert.Contains(instructions, i => i is ("COPY", "--from=build /src/out/models /models"));
+        Assert.Contains(instructions, i => i is ("ENV", "Encoder__ModelsPath=/models"));
+        Assert.Contains(FaceMeshServices.Encoder.Settings, s => s.Key == "Encoder__ModelsPath");
+    }
+
+    [Fact]
+    public void ContinuousIntegration_RunsTheDockerfilesImageSteps()
+    {
+        var ci = Repository.Read(".ci/run");
+        var check = Repository.Read("scripts/check-image-steps.sh");
+
+        Assert.Contains("scripts/check-image-steps.sh", ci, StringComparison.Ordinal);
+        Assert.Contains("services/*/Dockerfile", check, StringComparison.Ordinal);
+    }
+}
