@@ -6,6 +6,15 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # Real servers for the integration tests, on loopback: RabbitMQ and s3rver in MinIO's place.
 tests/integration-servers/start.sh
+# Deployment checks: kubectl renders the kustomization, npm's kubernetes-models validates it offline.
+if ! kubectl kustomize --help >/dev/null 2>&1; then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "facemesh: the deployment tests need kubectl (run: sudo apt-get install kubectl)" >&2
+    exit 1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubectl >/dev/null
+fi
+(cd tests/k8s-schemas && npm ci --no-audit --no-fund --silent)
 results="$(mktemp -d)"
 status=0
 dotnet build FaceMesh.sln -c Release -v quiet -nologo -clp:NoSummary
