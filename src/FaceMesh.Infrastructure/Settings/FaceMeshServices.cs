@@ -17,8 +17,9 @@ public static class FaceMeshServices
     public static readonly FaceMeshService Clusterer = new("clusterer", 5002,
         [.. Common(), new SettingsGroup<AuthOptions>(AuthOptions.Section)]);
 
+    /// <summary>Also serves the review pages (<c>/review/{job}/</c>) behind the public API tokens.</summary>
     public static readonly FaceMeshService Exporter = new("exporter", 0,
-        [.. Common(), new SettingsGroup<AuthOptions>(AuthOptions.Section)]);
+        [.. Common(), new SettingsGroup<AuthOptions>(AuthOptions.Section, nameof(AuthOptions.Tokens))]);
 
     public static IReadOnlyList<FaceMeshService> All { get; } = [FrameExtractor, Encoder, Clusterer, Exporter];
 

@@ -81,14 +81,17 @@ public static class ManifestJson
         json.WriteEndObject();
     }
 
-    public static DatasetManifest Read(string path)
+    public static DatasetManifest Read(string path) => Read(File.ReadAllBytes(path), path);
+
+    /// <param name="origin">Where the bytes came from, for error messages.</param>
+    public static DatasetManifest Read(byte[] bytes, string origin)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        using var document = JsonDocument.Parse(bytes);
         var root = document.RootElement;
         var version = root.GetProperty("schemaVersion").GetInt32();
         if (version != DatasetManifest.SchemaVersion)
         {
-            throw new InvalidDataException($"{path}: manifest schema {version} is not supported (expected {DatasetManifest.SchemaVersion}).");
+            throw new InvalidDataException($"{origin}: manifest schema {version} is not supported (expected {DatasetManifest.SchemaVersion}).");
         }
 
         var s = root.GetProperty("source");

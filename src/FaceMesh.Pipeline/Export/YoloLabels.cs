@@ -22,18 +22,21 @@ public static class YoloLabels
         return text.ToString();
     }
 
-    public static string DataYaml(int people)
+    public static string DataYaml(int people) => DataYaml([.. Enumerable.Range(0, people).Select(DatasetManifest.PersonName)]);
+
+    /// <summary><c>data.yaml</c> with the class names as YAML double-quoted strings (any name a reviewer typed is safe).</summary>
+    public static string DataYaml(IReadOnlyList<string> names)
     {
         var text = new StringBuilder();
-        text.AppendLine("# YOLO dataset written by FaceMesh: one class per person cluster.");
+        text.AppendLine("# YOLO dataset written by FaceMesh: one class per person.");
         text.AppendLine("path: .");
         text.AppendLine("train: images");
         text.AppendLine("val: images");
-        text.AppendLine(CultureInfo.InvariantCulture, $"nc: {people}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"nc: {names.Count}");
         text.AppendLine("names:");
-        for (var c = 0; c < people; c++)
+        for (var c = 0; c < names.Count; c++)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {c}: {DatasetManifest.PersonName(c)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {c}: \"{names[c].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
 
         return text.ToString();

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Pipeline.Review;
+
+namespace FaceMesh.Exporter;
+
+/// <summary>One review session per job's dataset in the datasets bucket, so edits to one job apply one at a time.</summary>
+public sealed class ReviewSessions(ObjectStores stores) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, ReviewSession> _sessions = new(StringComparer.Ordinal);
+
+    public ReviewSession? For(HttpContext context) =>
+        context.GetRouteValue("job") is string job && ObjectKeys.IsValidJobName(job)
+            ? _sessions.GetOrAdd(job, name => new ReviewSession(stores.Datasets, $"{name}/", name))
+            : null;
+
+    public void Dispose()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.Dispose();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+namespace FaceMesh.Pipeline.Labelled;
+
+/// <param name="IncludeUnnamed">Export people nobody named yet, under their placeholder names.</param>
+/// <param name="IncludeDiscarded">Ignore face discards and the quality filter (discarded people stay out).</param>
+public sealed record LabelledExportOptions(LabelledFormat Format, bool IncludeUnnamed = false, bool IncludeDiscarded = false, bool Force = false);

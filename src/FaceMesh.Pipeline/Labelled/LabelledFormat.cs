@@ -1,0 +1,9 @@
+namespace FaceMesh.Pipeline.Labelled;
+
+/// <summary>Layouts <c>facemesh export</c> writes: torchvision's ImageFolder, YOLO detection, COCO detection.</summary>
+public enum LabelledFormat
+{
+    ImageFolder,
+    Yolo,
+    Coco,
+}

@@ -1,0 +1,95 @@
+using System.Reflection;
+using FaceMesh.Pipeline.Review;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace FaceMesh.Review;
+
+/// <summary>
+/// The review page and its API under <c>prefix</c> ("" for <c>facemesh review</c>, <c>/review/{job}</c> in the
+/// Exporter). Only three embedded files, the state, portraits by face id and actions are served: no path from a request
+/// ever reaches the file system or the bucket.
+/// </summary>
+public static class ReviewEndpoints
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    public static RouteGroupBuilder MapReview(this IEndpointRouteBuilder routes, string prefix, Func<HttpContext, ReviewSession?> sessions)
+    {
+        var group = routes.MapGroup(prefix);
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.CacheControl = "no-store";
+            if (sessions(context.HttpContext) is null)
+            {
+                return Results.NotFound();
+            }
+
+            try
+            {
+                return await next(context);
+            }
+            catch (DatasetNotFoundException e)
+            {
+                return Results.NotFound(new { error = e.Message });
+            }
+        });
+
+        if (prefix.Length > 0)
+        {
+            group.MapGet("", (HttpContext http) => Results.Redirect($"{http.Request.PathBase}{http.Request.Path}/{http.Request.QueryString}"));
+        }
+
+        group.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
+        group.MapGet("/review.js", () => Asset("review.js", "text/javascript; charset=utf-8"));
+        group.MapGet("/review.css", () => Asset("review.css", "text/css; charset=utf-8"));
+        group.MapGet("/api/state", async (HttpContext http, bool? reload) =>
+        {
+            var session = sessions(http)!;
+            var review = await session.GetAsync(reload ?? false, http.RequestAborted);
+            return Results.Bytes(ReviewStateJson.Serialize(session.Title, review), "application/json");
+        });
+        group.MapGet("/faces/{faceId}.jpg", async (HttpContext http, string faceId) =>
+            await sessions(http)!.PortraitAsync(faceId, http.RequestAborted) is { } jpeg ? Results.Bytes(jpeg, "image/jpeg") : Results.NotFound());
+        group.MapPost("/api/actions", async (HttpContext http, ReviewAction action) =>
+        {
+            var session = sessions(http)!;
+            try
+            {
+                var review = await session.ApplyAsync(current => ReviewActions.Apply(current, action), http.RequestAborted);
+                return Results.Bytes(ReviewStateJson.Serialize(session.Title, review), "application/json");
+            }
+            catch (ReviewException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+        });
+        group.MapPost("/api/split-preview", async (HttpContext http, ReviewAction action) =>
+        {
+            var review = await sessions(http)!.GetAsync(cancellationToken: http.RequestAborted);
+            try
+            {
+                var parts = ReviewCommands.SplitParts(review, action.Person ?? string.Empty, action.Eps ?? review.Manifest.Parameters.Eps);
+                return Results.Ok(new { parts = parts.Select(p => p.Select(i => review.Manifest.Faces[i].Id)) });
+            }
+            catch (ReviewException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+        });
+        return group;
+    }
+
+    private static IResult Asset(string name, string contentType)
+    {
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"review/{name}")
+            ?? throw new InvalidOperationException($"review/{name} is not embedded");
+        return Results.Stream(stream, contentType);
+    }
+}

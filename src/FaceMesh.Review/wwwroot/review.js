@@ -1,0 +1,233 @@
+// FaceMesh review page. Every text a reviewer typed is set through textContent, value or new Option: never parsed as
+// HTML. Every action is posted to the server, which applies it to the latest edits and answers with the new state.
+"use strict";
+
+const CARD_FACES = 12;
+let state = null;
+const selected = new Set();
+const expanded = new Set();
+
+const $ = (id) => document.getElementById(id);
+
+function element(tag, properties = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(properties)) {
+    if (key === "testid") node.dataset.testid = value;
+    else if (key === "onclick" || key === "onchange" || key === "onkeydown") node.addEventListener(key.slice(2), value);
+    else node[key] = value;
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+async function load(reload = false) {
+  const response = await fetch(`api/state${reload ? "?reload=true" : ""}`);
+  if (!response.ok) return showError(`could not load the review (${response.status})`);
+  state = await response.json();
+  render();
+}
+
+async function post(action) {
+  const response = await fetch("api/actions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(action),
+  });
+  const body = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+  if (!response.ok) return showError(body.error ?? `the server answered ${response.status}`);
+  state = body;
+  showError("");
+  render();
+}
+
+function showError(text) {
+  $("message").textContent = text;
+}
+
+function faceImage(id) {
+  const image = element("img", { src: `faces/${encodeURIComponent(id)}.jpg`, alt: id, loading: "lazy", title: describeFace(id) });
+  image.dataset.face = id;
+  image.classList.toggle("selected", selected.has(id));
+  image.addEventListener("click", () => {
+    if (selected.has(id)) selected.delete(id);
+    else selected.add(id);
+    image.classList.toggle("selected", selected.has(id));
+    renderSelection();
+  });
+  return image;
+}
+
+function describeFace(id) {
+  const face = state.faces[id];
+  return face ? `${id} · ${face.boxSize}px · sharpness ${face.sharpness} · frontalness ${face.frontalness} · ${face.time}s` : id;
+}
+
+function personCard(person) {
+  const card = element("article", { className: "card", testid: "person" });
+  card.dataset.person = person.id;
+  card.classList.toggle("named", person.name !== null);
+
+  const name = element("input", { className: "name", value: person.name ?? "", placeholder: person.displayName, testid: "name" });
+  name.setAttribute("aria-label", "Name");
+  const saveName = () => {
+    if ((name.value.trim() || null) !== person.name) post({ action: "name", person: person.id, name: name.value });
+  };
+  name.addEventListener("change", saveName);
+  name.addEventListener("keydown", (event) => { if (event.key === "Enter") name.blur(); });
+  card.append(element("div", { className: "head" }, [
+    name,
+    element("span", { className: "count", textContent: `${person.faces.length} faces`, testid: "face-count" }),
+  ]));
+
+  const shown = expanded.has(person.id) ? person.faces : person.faces.slice(0, CARD_FACES);
+  card.append(element("div", { className: "faces", testid: "montage" }, shown.map(faceImage)));
+
+  if (person.suggestions.length > 0) {
+    card.append(element("div", { className: "suggest" }, [
+      "Same person as",
+      ...person.suggestions.map((s) => element("button", {
+        textContent: `${s.displayName} · ${s.distance.toFixed(2)}`,
+        title: `Merge into ${s.displayName}`,
+        testid: "merge-suggestion",
+        onclick: () => post({ action: "merge", source: person.id, target: s.id }),
+      })),
+    ]));
+  }
+
+  const mergeTarget = element("select", { testid: "merge-target" }, [new Option("Merge into…", "")]);
+  const others = state.people.filter((p) => p.id !== person.id);
+  const order = new Map(person.suggestions.map((s, k) => [s.id, k]));
+  others.sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
+  for (const other of others) mergeTarget.append(new Option(other.displayName, other.id));
+  mergeTarget.addEventListener("change", () => {
+    if (mergeTarget.value) post({ action: "merge", source: person.id, target: mergeTarget.value });
+  });
+
+  const split = splitPanel(person);
+  card.append(element("div", { className: "actions" }, [
+    mergeTarget,
+    element("button", { textContent: "Split…", testid: "split", onclick: () => { split.hidden = !split.hidden; } }),
+    element("button", {
+      textContent: expanded.has(person.id) ? "Fewer faces" : "All faces",
+      testid: "show-all",
+      onclick: () => { expanded.has(person.id) ? expanded.delete(person.id) : expanded.add(person.id); render(); },
+    }),
+    element("button", { textContent: "Discard person", testid: "discard-person", onclick: () => post({ action: "discardPerson", person: person.id }) }),
+  ]));
+  card.append(split);
+  return card;
+}
+
+function splitPanel(person) {
+  const eps = element("input", { type: "range", min: "0.2", max: String(state.eps), step: "0.01", value: String(Math.max(0.2, state.eps - 0.1)), testid: "split-eps" });
+  const epsValue = element("output", { textContent: eps.value });
+  eps.addEventListener("input", () => { epsValue.textContent = eps.value; });
+  const parts = element("div", { testid: "split-parts" });
+  const apply = element("button", { textContent: "Split into these parts", testid: "split-apply", disabled: true });
+  const preview = element("button", {
+    textContent: "Preview",
+    testid: "split-preview",
+    onclick: async () => {
+      const response = await fetch("api/split-preview", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ person: person.id, eps: Number(eps.value) }),
+      });
+      const body = await response.json();
+      if (!response.ok) return showError(body.error);
+      parts.replaceChildren(...body.parts.map((part, k) => element("div", { className: "part" }, [
+        element("div", { textContent: `Part ${k + 1}: ${part.length} faces` }),
+        element("div", { className: "faces" }, part.slice(0, CARD_FACES).map(faceImage)),
+      ])));
+      apply.disabled = body.parts.length < 2;
+    },
+  });
+  apply.addEventListener("click", () => post({ action: "split", person: person.id, eps: Number(eps.value) }));
+  const panel = element("div", { className: "split" }, [
+    element("label", {}, ["Tighter eps ", eps, " ", epsValue]),
+    element("div", { className: "actions" }, [preview, apply]),
+    parts,
+  ]);
+  panel.hidden = true;
+  return panel;
+}
+
+function discardedPersonRow(person) {
+  const row = element("div", { className: "card", testid: "discarded-person" });
+  row.dataset.person = person.id;
+  row.append(element("div", { className: "head" }, [
+    element("span", { textContent: person.displayName }),
+    element("span", { className: "count", textContent: `${person.faces.length} faces` }),
+    element("button", { textContent: "Restore", testid: "restore-person", onclick: () => post({ action: "restorePerson", person: person.id }) }),
+  ]));
+  row.append(element("div", { className: "faces" }, person.faces.slice(0, CARD_FACES).map(faceImage)));
+  return row;
+}
+
+function render() {
+  $("title").textContent = `Review: ${state.title}`;
+  document.title = `FaceMesh review: ${state.title}`;
+  const named = state.people.filter((p) => p.name !== null).length;
+  const kept = state.people.reduce((sum, p) => sum + p.faces.length, 0);
+  $("counts").textContent = `${state.people.length} people (${named} named) · ${kept} faces in people · ${state.noise.length} noise · ${state.discarded.length + state.filtered.length} left out`;
+  $("undo").disabled = !state.canUndo;
+  $("people").replaceChildren(...state.people.map(personCard));
+  $("noise").replaceChildren(...state.noise.map(faceImage));
+  $("noise-count").textContent = `(${state.noise.length})`;
+  $("discarded-people").replaceChildren(...state.discardedPeople.map(discardedPersonRow));
+  $("discarded").replaceChildren(...state.discarded.map(faceImage));
+  $("discarded-count").textContent = `(${state.discarded.length} faces, ${state.discardedPeople.length} people)`;
+  for (const id of [...selected]) if (!(id in state.faces)) selected.delete(id);
+  renderFilter(false);
+  renderSelection();
+}
+
+function renderFilter(fromSliders) {
+  const sliders = { minBoxSize: $("f-size"), minSharpness: $("f-sharpness"), minFrontalness: $("f-frontalness") };
+  if (!fromSliders) {
+    const maxSharpness = Math.max(0.001, ...Object.values(state.faces).map((f) => f.sharpness));
+    sliders.minSharpness.max = String(maxSharpness);
+    sliders.minSharpness.step = String(maxSharpness / 200);
+    for (const [key, slider] of Object.entries(sliders)) slider.value = String(state.filter[key]);
+  }
+  const limits = Object.fromEntries(Object.entries(sliders).map(([key, slider]) => [key, Number(slider.value)]));
+  $("f-size-value").textContent = limits.minBoxSize.toFixed(0);
+  $("f-sharpness-value").textContent = limits.minSharpness.toFixed(3);
+  $("f-frontalness-value").textContent = limits.minFrontalness.toFixed(2);
+  const discarded = new Set(state.discarded);
+  const candidates = Object.entries(state.faces).filter(([id]) => !discarded.has(id));
+  const passing = candidates.filter(([, f]) => f.boxSize >= limits.minBoxSize && f.sharpness >= limits.minSharpness && f.frontalness >= limits.minFrontalness).length;
+  $("filter-count").textContent = `keeps ${passing} of ${candidates.length} faces`;
+}
+
+function renderSelection() {
+  const bar = $("selection");
+  bar.hidden = selected.size === 0;
+  $("selection-count").textContent = `${selected.size} selected`;
+  const target = $("move-target");
+  const previous = target.value;
+  target.replaceChildren(new Option("New person", "new"), ...state.people.map((p) => new Option(p.displayName, p.id)), new Option("Noise", "noise"));
+  if ([...target.options].some((o) => o.value === previous)) target.value = previous;
+}
+
+function takeSelection() {
+  const faces = [...selected];
+  selected.clear();
+  return faces;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("undo").addEventListener("click", () => post({ action: "undo" }));
+  $("move").addEventListener("click", () => post({ action: "move", faces: takeSelection(), target: $("move-target").value }));
+  $("discard").addEventListener("click", () => post({ action: "discard", faces: takeSelection() }));
+  $("restore").addEventListener("click", () => post({ action: "restore", faces: takeSelection() }));
+  $("clear").addEventListener("click", () => { selected.clear(); render(); });
+  for (const id of ["f-size", "f-sharpness", "f-frontalness"]) $(id).addEventListener("input", () => renderFilter(true));
+  $("apply-filter").addEventListener("click", () => post({
+    action: "filter",
+    minBoxSize: Number($("f-size").value),
+    minSharpness: Number($("f-sharpness").value),
+    minFrontalness: Number($("f-frontalness").value),
+  }));
+  load(true);
+});
