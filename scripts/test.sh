@@ -6,13 +6,17 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # Real servers for the integration tests, on loopback: RabbitMQ and s3rver in MinIO's place.
 tests/integration-servers/start.sh
-# Deployment checks: kubectl renders the kustomization, npm's kubernetes-models validates it offline.
-if ! kubectl kustomize --help >/dev/null 2>&1; then
+# Test tools from Debian: kubectl renders the kustomization, Chromium runs the review page's browser tests
+# (driven by Playwright for .NET; no browser is downloaded).
+missing=()
+kubectl kustomize --help >/dev/null 2>&1 || missing+=(kubectl)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
-    echo "facemesh: the deployment tests need kubectl (run: sudo apt-get install kubectl)" >&2
+    echo "facemesh: the tests need ${missing[*]} (run: sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubectl >/dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 (cd tests/k8s-schemas && npm ci --no-audit --no-fund --silent)
 results="$(mktemp -d)"

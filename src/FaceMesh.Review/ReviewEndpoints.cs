@@ -41,12 +41,10 @@ public static class ReviewEndpoints
             }
         });
 
-        if (prefix.Length > 0)
-        {
-            group.MapGet("", (HttpContext http) => Results.Redirect($"{http.Request.PathBase}{http.Request.Path}/{http.Request.QueryString}"));
-        }
-
-        group.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
+        // The page addresses everything relatively, so it must be loaded from an address ending in '/'.
+        group.MapGet("/", (HttpContext http) => http.Request.Path.Value?.EndsWith('/') == true
+            ? Asset("index.html", "text/html; charset=utf-8")
+            : Results.Redirect($"{http.Request.PathBase}{http.Request.Path}/{http.Request.QueryString}"));
         group.MapGet("/review.js", () => Asset("review.js", "text/javascript; charset=utf-8"));
         group.MapGet("/review.css", () => Asset("review.css", "text/css; charset=utf-8"));
         group.MapGet("/api/state", async (HttpContext http, bool? reload) =>

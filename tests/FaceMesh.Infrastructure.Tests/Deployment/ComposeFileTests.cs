@@ -68,6 +68,14 @@ public sealed partial class ComposeFileTests
         Assert.Contains(FaceMeshServices.FrameExtractor.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture), published);
     }
 
+    [Fact]
+    public void Exporter_PublishesTheReviewPages()
+    {
+        var published = Service("exporter").Child("ports").Items().Select(p => p.Text()!.Split(':')[^1]);
+
+        Assert.Contains(FaceMeshService.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), published);
+    }
+
     [Theory]
     [MemberData(nameof(ServiceNames))]
     public void Endpoints_PointAtComposeServicesOnTheirPorts(string name)
