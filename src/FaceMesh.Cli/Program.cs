@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceMesh.Cli;
 using FaceMesh.Cli.Commands;
 
 var root = new RootCommand("FaceMesh: turn footage into a labelled face dataset.");
@@ -13,4 +14,12 @@ root.Subcommands.Add(JobsCommands.List());
 root.Subcommands.Add(JobsCommands.Cancel());
 root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A usage mistake is bad input like any other: one line and exit code 2, not a page of help.
+    Console.Error.WriteLine($"error: {System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s+", " ")} (facemesh {string.Join(' ', args.Take(1))} --help)");
+    return ExitCodes.BadInput;
+}
+
+return await parsed.InvokeAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenCvSharp;
 
 namespace FaceMesh.Cli.Tests;
 
@@ -29,6 +30,30 @@ public static class Cli
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Exactly one "error:" line on stderr (OpenCV's own chatter aside), naming <paramref name="text"/>.</summary>
+    public static void AssertOneError(Cli.Result result, int exitCode, string text)
+    {
+        Assert.Equal(exitCode, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('[') && !l.StartsWith("OpenCV", StringComparison.Ordinal)).ToList();
+        Assert.Single(lines, l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains(text, lines.Single(l => l.StartsWith("error:", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A clip of flat grey frames (no faces) at 10 fps.</summary>
+    public static string WriteClip(string folder, string name, FourCC codec, int seconds)
+    {
+        var path = Path.Combine(folder, name);
+        using var writer = new VideoWriter(path, codec, 10, new Size(320, 240));
+        for (var i = 0; i < seconds * 10; i++)
+        {
+            using var frame = new Mat(240, 320, MatType.CV_8UC3, Scalar.All(i * 2 % 255));
+            writer.Write(frame);
+        }
+
+        return path;
     }
 
     private static string FindFixtures()

@@ -107,27 +107,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.DoesNotContain(Directory.GetDirectories(_folder), d => Path.GetFileName(d).StartsWith('.'));
     }
 
-    private static void AssertOneError(Cli.Result result, int exitCode, string text)
-    {
-        Assert.Equal(exitCode, result.ExitCode);
-        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith('[') && !l.StartsWith("OpenCV", StringComparison.Ordinal)).ToList();
-        Assert.Single(lines, l => l.StartsWith("error:", StringComparison.Ordinal));
-        Assert.Contains(text, lines.Single(l => l.StartsWith("error:", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
-    }
+    private static void AssertOneError(Cli.Result result, int exitCode, string text) => Cli.AssertOneError(result, exitCode, text);
 
-    private string WriteClip(string name, FourCC codec, int seconds)
-    {
-        var path = Path.Combine(_folder, name);
-        using var writer = new VideoWriter(path, codec, 10, new Size(320, 240));
-        for (var i = 0; i < seconds * 10; i++)
-        {
-            using var frame = new Mat(240, 320, MatType.CV_8UC3, Scalar.All(i * 2 % 255));
-            writer.Write(frame);
-        }
-
-        return path;
-    }
+    private string WriteClip(string name, FourCC codec, int seconds) => Cli.WriteClip(_folder, name, codec, seconds);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
