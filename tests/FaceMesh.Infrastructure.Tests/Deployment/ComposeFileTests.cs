@@ -28,6 +28,16 @@ public sealed partial class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
+    public void Environment_WithTheEnvExampleValues_PassesTheServicesOwnValidation(string name)
+    {
+        var example = EnvFile.Parse(Repository.Read(".env.example"));
+        var environment = Environment(name).ToDictionary(p => p.Key, p => Interpolation().Replace(p.Value, m => example[m.Groups["name"].Value]));
+
+        Assert.Empty(SettingsValidation.Errors(FaceMeshServices.All.Single(s => s.Name == name), environment));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
     public void Environment_NamesOnlySettingsTheServiceReads(string name)
     {
         var known = FaceMeshServices.All.Single(s => s.Name == name).Settings.Select(s => s.Key).ToHashSet();

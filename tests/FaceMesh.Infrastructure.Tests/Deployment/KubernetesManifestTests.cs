@@ -36,6 +36,15 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
         Assert.Empty(missing);
     }
 
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Deployment_WithTheSecretExampleValues_PassesTheServicesOwnValidation(string name)
+    {
+        var environment = ConfigMap.Concat(SecretExample).ToDictionary(p => p.Key, p => p.Value);
+
+        Assert.Empty(SettingsValidation.Errors(FaceMeshServices.All.Single(s => s.Name == name), environment));
+    }
+
     [Fact]
     public void SecretSettings_LiveInTheSecret_NeverInTheConfigMap()
     {
