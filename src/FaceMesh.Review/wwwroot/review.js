@@ -8,6 +8,7 @@ const selected = new Set();
 const expanded = new Set();
 
 const $ = (id) => document.getElementById(id);
+const faceCount = (count) => `${count} face${count === 1 ? "" : "s"}`;
 
 function element(tag, properties = {}, children = []) {
   const node = document.createElement(tag);
@@ -76,7 +77,7 @@ function personCard(person) {
   name.addEventListener("keydown", (event) => { if (event.key === "Enter") name.blur(); });
   card.append(element("div", { className: "head" }, [
     name,
-    element("span", { className: "count", textContent: `${person.faces.length} faces`, testid: "face-count" }),
+    element("span", { className: "count", textContent: faceCount(person.faces.length), testid: "face-count" }),
   ]));
 
   const shown = expanded.has(person.id) ? person.faces : person.faces.slice(0, CARD_FACES);
@@ -136,7 +137,7 @@ function splitPanel(person) {
       const body = await response.json();
       if (!response.ok) return showError(body.error);
       parts.replaceChildren(...body.parts.map((part, k) => element("div", { className: "part" }, [
-        element("div", { textContent: `Part ${k + 1}: ${part.length} faces` }),
+        element("div", { textContent: `Part ${k + 1}: ${faceCount(part.length)}` }),
         element("div", { className: "faces" }, part.slice(0, CARD_FACES).map(faceImage)),
       ])));
       apply.disabled = body.parts.length < 2;
@@ -157,7 +158,7 @@ function discardedPersonRow(person) {
   row.dataset.person = person.id;
   row.append(element("div", { className: "head" }, [
     element("span", { textContent: person.displayName }),
-    element("span", { className: "count", textContent: `${person.faces.length} faces` }),
+    element("span", { className: "count", textContent: faceCount(person.faces.length) }),
     element("button", { textContent: "Restore", testid: "restore-person", onclick: () => post({ action: "restorePerson", person: person.id }) }),
   ]));
   row.append(element("div", { className: "faces" }, person.faces.slice(0, CARD_FACES).map(faceImage)));
@@ -169,14 +170,14 @@ function render() {
   document.title = `FaceMesh review: ${state.title}`;
   const named = state.people.filter((p) => p.name !== null).length;
   const kept = state.people.reduce((sum, p) => sum + p.faces.length, 0);
-  $("counts").textContent = `${state.people.length} people (${named} named) · ${kept} faces in people · ${state.noise.length} noise · ${state.discarded.length + state.filtered.length} left out`;
+  $("counts").textContent = `${state.people.length} people (${named} named) · ${faceCount(kept)} in people · ${state.noise.length} noise · ${state.discarded.length + state.filtered.length} left out`;
   $("undo").disabled = !state.canUndo;
   $("people").replaceChildren(...state.people.map(personCard));
   $("noise").replaceChildren(...state.noise.map(faceImage));
   $("noise-count").textContent = `(${state.noise.length})`;
   $("discarded-people").replaceChildren(...state.discardedPeople.map(discardedPersonRow));
   $("discarded").replaceChildren(...state.discarded.map(faceImage));
-  $("discarded-count").textContent = `(${state.discarded.length} faces, ${state.discardedPeople.length} people)`;
+  $("discarded-count").textContent = `(${faceCount(state.discarded.length)}, ${state.discardedPeople.length} people)`;
   for (const id of [...selected]) if (!(id in state.faces)) selected.delete(id);
   renderFilter(false);
   renderSelection();
@@ -197,7 +198,7 @@ function renderFilter(fromSliders) {
   const discarded = new Set(state.discarded);
   const candidates = Object.entries(state.faces).filter(([id]) => !discarded.has(id));
   const passing = candidates.filter(([, f]) => f.boxSize >= limits.minBoxSize && f.sharpness >= limits.minSharpness && f.frontalness >= limits.minFrontalness).length;
-  $("filter-count").textContent = `keeps ${passing} of ${candidates.length} faces`;
+  $("filter-count").textContent = `keeps ${passing} of ${faceCount(candidates.length)}`;
 }
 
 function renderSelection() {
