@@ -39,6 +39,10 @@ public static class ReviewEndpoints
             {
                 return Results.NotFound(new { error = e.Message });
             }
+            catch (InvalidDataException e)
+            {
+                return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status500InternalServerError);
+            }
         });
 
         // The page addresses everything relatively, so it must be loaded from an address ending in '/'.

@@ -53,4 +53,21 @@ public sealed class ReviewSessionTests(RealDataset dataset)
 
         await Assert.ThrowsAsync<DatasetNotFoundException>(() => session.GetAsync());
     }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{\"schemaVersion\": 1}")]
+    [InlineData("{\"schemaVersion\": 9, \"undo\": []}")]
+    public async Task ACorruptEditsFile_IsReportedAsSuch_AndLeftAlone(string text)
+    {
+        var folder = dataset.Copy();
+        var path = Path.Combine(folder, ReviewSession.EditsFile);
+        File.WriteAllText(path, text);
+        using var session = new ReviewSession(new LocalFolderObjectStore(folder), string.Empty, "test");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => session.ApplyAsync(r => ReviewCommands.Name(r, r.People[0].Id, "x")));
+
+        Assert.StartsWith("edits.json", error.Message, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllText(path));
+    }
 }

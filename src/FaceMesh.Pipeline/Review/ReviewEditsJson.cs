@@ -30,18 +30,26 @@ public static class ReviewEditsJson
         return buffer.ToArray();
     }
 
+    /// <summary>Reads <c>edits.json</c>; anything unreadable is an <see cref="InvalidDataException"/> saying so.</summary>
     public static ReviewEdits Deserialize(ReadOnlySpan<byte> bytes)
     {
-        var reader = new Utf8JsonReader(bytes);
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        var version = root.GetProperty("schemaVersion").GetInt32();
-        if (version != ReviewEdits.SchemaVersion)
+        try
         {
-            throw new InvalidDataException($"edits schema {version} is not supported (expected {ReviewEdits.SchemaVersion})");
-        }
+            var reader = new Utf8JsonReader(bytes);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            var version = root.GetProperty("schemaVersion").GetInt32();
+            if (version != ReviewEdits.SchemaVersion)
+            {
+                throw new InvalidDataException($"edits.json: schema {version} is not supported (expected {ReviewEdits.SchemaVersion})");
+            }
 
-        return ReadBody(root) with { Undo = [.. root.GetProperty("undo").EnumerateArray().Select(ReadBody)] };
+            return ReadBody(root) with { Undo = [.. root.GetProperty("undo").EnumerateArray().Select(ReadBody)] };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new InvalidDataException($"edits.json is not readable ({e.Message}); restore it or remove it to start the review afresh", e);
+        }
     }
 
     private static void WriteBody(Utf8JsonWriter json, ReviewEdits edits)
