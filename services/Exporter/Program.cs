@@ -14,5 +14,5 @@ builder.Services.AddSingleton<ReviewTokenFilter>();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 var sessions = app.Services.GetRequiredService<ReviewSessions>();
-app.MapReview("/review/{job}", sessions.For).AddEndpointFilter(app.Services.GetRequiredService<ReviewTokenFilter>());
+app.MapReview("/review/{job}", sessions.For, app.Services.GetRequiredService<ReviewTokenFilter>());
 app.Run();

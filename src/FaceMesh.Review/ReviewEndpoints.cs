@@ -16,9 +16,15 @@ public static class ReviewEndpoints
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    public static RouteGroupBuilder MapReview(this IEndpointRouteBuilder routes, string prefix, Func<HttpContext, ReviewSession?> sessions)
+    /// <param name="guard">Runs before anything else, even before a session is looked up (the Exporter's token check).</param>
+    public static RouteGroupBuilder MapReview(this IEndpointRouteBuilder routes, string prefix, Func<HttpContext, ReviewSession?> sessions, IEndpointFilter? guard = null)
     {
         var group = routes.MapGroup(prefix);
+        if (guard is not null)
+        {
+            group.AddEndpointFilter(guard);
+        }
+
         group.AddEndpointFilter(async (context, next) =>
         {
             var headers = context.HttpContext.Response.Headers;
