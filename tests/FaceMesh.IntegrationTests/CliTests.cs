@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FaceMesh.Pipeline.Export;
 
 namespace FaceMesh.IntegrationTests;
@@ -35,21 +34,5 @@ public sealed class CliTests(DistributedSystem system, Footage footage) : IClass
         Assert.Single(result.Output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "facemesh.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["FACEMESH_S3_ACCESS_KEY"] = "S3RVER";
-        start.Environment["FACEMESH_S3_SECRET_KEY"] = "S3RVER";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(4)).Token);
-        return (process.ExitCode, (await stdout) + (await stderr));
-    }
+    private static Task<(int ExitCode, string Output)> RunCliAsync(params string[] args) => CliProcess.RunAsync(args);
 }

@@ -32,6 +32,12 @@ public sealed class ReviewServiceTests(DistributedSystem system, Footage footage
         Assert.Equal(HttpStatusCode.OK, named.StatusCode);
         var stored = ReviewEditsJson.Deserialize(await system.Datasets.GetAsync($"{jobId}/{ReviewSession.EditsFile}") ?? []);
         Assert.Equal("Obama", stored.People.Single().Name);
+
+        var local = Path.Combine(footage.Folder, "reviewed-fetched");
+        var fetch = await CliProcess.RunAsync("fetch", jobId, "-o", local, "--s3-endpoint", "127.0.0.1:9000", "--bucket", system.Datasets.Bucket);
+        var export = await CliProcess.RunAsync("export", local, "--format", "imagefolder", "-o", Path.Combine(footage.Folder, "reviewed-export"));
+        Assert.True(fetch.ExitCode == 0 && export.ExitCode == 0, fetch.Output + export.Output);
+        Assert.Equal(["Obama"], Directory.GetDirectories(Path.Combine(footage.Folder, "reviewed-export")).Select(Path.GetFileName));
     }
 
     [Fact]

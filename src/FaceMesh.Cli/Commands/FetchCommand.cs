@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Export;
+using FaceMesh.Pipeline.Review;
 using Minio.Exceptions;
 
 namespace FaceMesh.Cli.Commands;
@@ -59,9 +60,16 @@ public static class FetchCommand
                     await File.WriteAllBytesAsync(target, bytes, cancellationToken);
                 }
 
+                // A review done on the Exporter's page travels with the dataset, for facemesh export and review here.
+                var edits = await store.GetAsync($"{jobId}/{ReviewSession.EditsFile}", cancellationToken);
+                if (edits is not null)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(folder.Staging, ReviewSession.EditsFile), edits, cancellationToken);
+                }
+
                 Directory.CreateDirectory(Path.Combine(folder.Staging, DatasetPaths.People, "noise"));
-                folder.Commit();
-                Console.WriteLine($"{files.Count + 1} files -> {folder.Destination}");
+                folder.Commit([.. DatasetPaths.Entries, ReviewSession.EditsFile]);
+                Console.WriteLine($"{files.Count + (edits is null ? 1 : 2)} files -> {folder.Destination}");
                 return ExitCodes.Success;
             }
             catch (OutputFolderException e)
