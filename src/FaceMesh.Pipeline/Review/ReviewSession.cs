@@ -13,7 +13,7 @@ public sealed class ReviewSession(IObjectStore store, string prefix, string titl
     public const string EditsFile = "edits.json";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private DatasetManifest? _manifest;
+    private Loaded? _loaded;
 
     public string Title { get; } = title;
 
@@ -44,16 +44,9 @@ public sealed class ReviewSession(IObjectStore store, string prefix, string titl
     /// <summary>A face's portrait by face id (only faces the manifest lists; nothing else is ever served).</summary>
     public async Task<byte[]?> PortraitAsync(string faceId, CancellationToken cancellationToken = default)
     {
-        var manifest = await ManifestAsync(false, cancellationToken);
-        for (var i = 0; i < manifest.Faces.Count; i++)
-        {
-            if (manifest.Faces[i].Id == faceId)
-            {
-                return await store.GetAsync(prefix + manifest.CropPath(i), cancellationToken);
-            }
-        }
-
-        return null;
+        await ManifestAsync(false, cancellationToken);
+        var loaded = _loaded!;
+        return loaded.FaceIndex.TryGetValue(faceId, out var i) ? await store.GetAsync(prefix + loaded.Manifest.CropPath(i), cancellationToken) : null;
     }
 
     public void Dispose() => _gate.Dispose();
@@ -66,13 +59,24 @@ public sealed class ReviewSession(IObjectStore store, string prefix, string titl
 
     private async Task<DatasetManifest> ManifestAsync(bool reload, CancellationToken cancellationToken)
     {
-        if (_manifest is { } cached && !reload)
+        if (_loaded is { } cached && !reload)
         {
-            return cached;
+            return cached.Manifest;
         }
 
         var bytes = await store.GetAsync(prefix + DatasetPaths.Manifest, cancellationToken)
             ?? throw new DatasetNotFoundException($"{Title} is not a FaceMesh dataset (no {DatasetPaths.Manifest})");
-        return _manifest = ManifestJson.Read(bytes, Title);
+        var manifest = ManifestJson.Read(bytes, Title);
+        var faceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < manifest.Faces.Count; i++)
+        {
+            faceIndex.TryAdd(manifest.Faces[i].Id, i);
+        }
+
+        _loaded = new Loaded(manifest, faceIndex);
+        return manifest;
     }
+
+    /// <summary>Swapped whole, so a reader never sees one manifest with another's face index.</summary>
+    private sealed record Loaded(DatasetManifest Manifest, Dictionary<string, int> FaceIndex);
 }
