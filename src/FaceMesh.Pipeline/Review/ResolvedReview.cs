@@ -13,17 +13,4 @@ public sealed record ResolvedReview(
     IReadOnlyList<int> Filtered)
 {
     public ResolvedPerson? Person(string id) => People.FirstOrDefault(p => p.Id == id);
-
-    public int FaceIndex(string faceId)
-    {
-        for (var i = 0; i < Manifest.Faces.Count; i++)
-        {
-            if (Manifest.Faces[i].Id == faceId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }
