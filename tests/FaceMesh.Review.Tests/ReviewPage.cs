@@ -1,3 +1,4 @@
+using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Review;
 using Microsoft.Playwright;
 
@@ -36,7 +37,7 @@ public sealed class ReviewPage(string folder, ReviewSession session, LocalReview
     /// <summary>What the dataset holds now, read from the edits file on disk through a fresh session.</summary>
     public async Task<ResolvedReview> StoredAsync()
     {
-        using var fresh = new ReviewSession(new FaceMesh.Infrastructure.Storage.LocalFolderObjectStore(Folder), string.Empty, "check");
+        using var fresh = new ReviewSession(new LocalFolderObjectStore(Folder), string.Empty, "check");
         return await fresh.GetAsync();
     }
 

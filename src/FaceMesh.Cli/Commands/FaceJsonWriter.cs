@@ -47,12 +47,7 @@ public static class FaceJsonWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartObject("quality");
-        json.WriteNumber("boxSize", face.Quality.BoxSize);
-        json.WriteNumber("score", face.Quality.Score);
-        json.WriteNumber("sharpness", face.Quality.Sharpness);
-        json.WriteNumber("frontalness", face.Quality.Frontalness);
-        json.WriteEndObject();
+        json.WriteQuality(face.Quality);
         json.WriteFloats("descriptor", face.Descriptor);
         json.WriteEndObject();
     }

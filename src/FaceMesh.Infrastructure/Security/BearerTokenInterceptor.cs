@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -39,10 +37,7 @@ public sealed class BearerTokenInterceptor(Func<IReadOnlyList<string>> acceptedT
             throw new RpcException(new Status(StatusCode.Unauthenticated, "a bearer token is required (authorization: Bearer <token>)"));
         }
 
-        var presented = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        // An unset rotation slot (Auth__Tokens__1 left empty) must never accept an empty token.
-        if (presented.Length == 0 ||
-            !acceptedTokens().Any(token => token.Length > 0 && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(token))))
+        if (!BearerTokens.Accepts(acceptedTokens(), header["Bearer ".Length..].Trim()))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the bearer token is not valid"));
         }

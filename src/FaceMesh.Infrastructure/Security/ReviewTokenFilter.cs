@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -37,9 +35,5 @@ public sealed class ReviewTokenFilter(IOptionsMonitor<AuthOptions> auth) : IEndp
             : Results.Text("a token is required: open /review/<job>/?token=<an API token>", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    private bool Accepted(string presented)
-    {
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        return bytes.Length > 0 && auth.CurrentValue.Tokens.Any(t => t.Length > 0 && CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(t)));
-    }
+    private bool Accepted(string presented) => BearerTokens.Accepts(auth.CurrentValue.Tokens, presented);
 }

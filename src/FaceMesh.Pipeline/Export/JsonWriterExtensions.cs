@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FaceMesh.Engine.Quality;
 
 namespace FaceMesh.Pipeline.Export;
 
@@ -22,5 +23,16 @@ public static class JsonWriterExtensions
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The <c>quality</c> object, as the manifest and <c>facemesh faces --json</c> both write it.</summary>
+    public static void WriteQuality(this Utf8JsonWriter json, FaceQuality quality)
+    {
+        json.WriteStartObject("quality");
+        json.WriteNumber("boxSize", quality.BoxSize);
+        json.WriteNumber("score", quality.Score);
+        json.WriteNumber("sharpness", quality.Sharpness);
+        json.WriteNumber("frontalness", quality.Frontalness);
+        json.WriteEndObject();
     }
 }

@@ -139,12 +139,7 @@ public static class ManifestJson
         }
 
         json.WriteEndArray();
-        json.WriteStartObject("quality");
-        json.WriteNumber("boxSize", face.Quality.BoxSize);
-        json.WriteNumber("score", face.Quality.Score);
-        json.WriteNumber("sharpness", face.Quality.Sharpness);
-        json.WriteNumber("frontalness", face.Quality.Frontalness);
-        json.WriteEndObject();
+        json.WriteQuality(face.Quality);
         json.WriteNumber("cluster", manifest.Clusters[i]);
         json.WriteString("crop", manifest.CropPath(i));
         json.WriteFloats("descriptor", face.Descriptor);

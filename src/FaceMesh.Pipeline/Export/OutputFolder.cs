@@ -27,7 +27,7 @@ public sealed class OutputFolder
 
         if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any() && !force)
         {
-            throw new OutputFolderException($"{destination} is not empty (use --force to replace the dataset in it).");
+            throw new OutputFolderException($"{destination} is not empty (use --force to replace what FaceMesh wrote there).");
         }
 
         var parent = Path.GetDirectoryName(destination) ?? throw new OutputFolderException($"{destination} has no parent folder.");
@@ -70,6 +70,22 @@ public sealed class OutputFolder
         }
 
         Abandon();
+    }
+
+    /// <summary>Replaces the whole destination with the staging folder, for folders FaceMesh owns entirely (exports).</summary>
+    public void CommitWhole()
+    {
+        var old = Directory.Exists(Destination) ? $"{Staging}.old" : null;
+        if (old is not null)
+        {
+            Directory.Move(Destination, old);
+        }
+
+        Directory.Move(Staging, Destination);
+        if (old is not null)
+        {
+            Directory.Delete(old, recursive: true);
+        }
     }
 
     /// <summary>Removes the staging folder; safe to call more than once.</summary>

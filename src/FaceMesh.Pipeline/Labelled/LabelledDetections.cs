@@ -8,7 +8,7 @@ public static class LabelledDetections
 {
     public const string CocoFile = "annotations.json";
 
-    public static int WriteYolo(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
+    public static void WriteYolo(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
     {
         var (frames, classOf) = Frames(manifest, classes);
         var labels = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Labels)).FullName;
@@ -21,10 +21,9 @@ public static class LabelledDetections
         }
 
         File.WriteAllText(Path.Combine(staging, DatasetPaths.DataYaml), YoloLabels.DataYaml([.. classes.Select(c => c.Name)]));
-        return frames.Count;
     }
 
-    public static int WriteCoco(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
+    public static void WriteCoco(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
     {
         var (frames, classOf) = Frames(manifest, classes);
         using var stream = File.Create(Path.Combine(staging, CocoFile));
@@ -83,7 +82,6 @@ public static class LabelledDetections
 
         json.WriteEndArray();
         json.WriteEndObject();
-        return frames.Count;
     }
 
     private static (List<(FrameRecord Frame, List<int> Faces)> Frames, Dictionary<int, int> ClassOf) Frames(DatasetManifest manifest, IReadOnlyList<LabelledClass> classes)

@@ -1,3 +1,3 @@
 namespace FaceMesh.Pipeline.Labelled;
 
-public sealed record LabelledExportSummary(string Output, IReadOnlyList<LabelledClass> Classes, int Faces, int Images);
+public sealed record LabelledExportSummary(string Output, IReadOnlyList<LabelledClass> Classes, int Faces);

@@ -16,28 +16,30 @@ public static class LabelledExporter
         var review = Load(datasetFolder, options);
         var classes = Classes(review, options);
         var destination = Path.GetFullPath(output);
-        CheckDestination(destination, options.Force);
-        var staging = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.facemesh-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
+        RequireEarlierExport(destination, options.Force);
+        var folder = OutputFolder.Prepare(destination, options.Force);
         try
         {
-            var images = options.Format switch
+            switch (options.Format)
             {
-                LabelledFormat.ImageFolder => WriteImageFolder(datasetFolder, staging, review.Manifest, classes, cancellationToken),
-                LabelledFormat.Yolo => LabelledDetections.WriteYolo(datasetFolder, staging, review.Manifest, classes, cancellationToken),
-                _ => LabelledDetections.WriteCoco(datasetFolder, staging, review.Manifest, classes, cancellationToken),
-            };
-            File.WriteAllText(Path.Combine(staging, Marker), $"{options.Format}\n");
-            Replace(destination, staging);
-            return new LabelledExportSummary(destination, classes, classes.Sum(c => c.Faces.Count), images);
+                case LabelledFormat.ImageFolder:
+                    WriteImageFolder(datasetFolder, folder.Staging, review.Manifest, classes, cancellationToken);
+                    break;
+                case LabelledFormat.Yolo:
+                    LabelledDetections.WriteYolo(datasetFolder, folder.Staging, review.Manifest, classes, cancellationToken);
+                    break;
+                default:
+                    LabelledDetections.WriteCoco(datasetFolder, folder.Staging, review.Manifest, classes, cancellationToken);
+                    break;
+            }
+
+            File.WriteAllText(Path.Combine(folder.Staging, Marker), $"{options.Format}\n");
+            folder.CommitWhole();
+            return new LabelledExportSummary(destination, classes, classes.Sum(c => c.Faces.Count));
         }
         catch
         {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
+            folder.Abandon();
             throw;
         }
     }
@@ -70,7 +72,7 @@ public static class LabelledExporter
         return ReviewResolver.Resolve(ManifestJson.Read(manifestPath), edits);
     }
 
-    private static int WriteImageFolder(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
+    private static void WriteImageFolder(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
     {
         foreach (var labelledClass in classes)
         {
@@ -81,45 +83,14 @@ public static class LabelledExporter
                 File.Copy(Path.Combine(datasetFolder, manifest.CropPath(face)), Path.Combine(folder, $"{manifest.Faces[face].Id}.jpg"));
             }
         }
-
-        return classes.Sum(c => c.Faces.Count);
     }
 
-    private static void CheckDestination(string destination, bool force)
+    /// <summary>With --force a non-empty destination is replaced whole, so it must be an earlier export.</summary>
+    private static void RequireEarlierExport(string destination, bool force)
     {
-        if (File.Exists(destination))
-        {
-            throw new OutputFolderException($"{destination} is a file, not a folder.");
-        }
-
-        if (!Directory.Exists(destination) || !Directory.EnumerateFileSystemEntries(destination).Any())
-        {
-            return;
-        }
-
-        if (!force)
-        {
-            throw new OutputFolderException($"{destination} is not empty (use --force to replace an earlier export).");
-        }
-
-        if (!File.Exists(Path.Combine(destination, Marker)))
+        if (force && Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any() && !File.Exists(Path.Combine(destination, Marker)))
         {
             throw new OutputFolderException($"{destination} is not an earlier FaceMesh export; choose an empty folder.");
-        }
-    }
-
-    private static void Replace(string destination, string staging)
-    {
-        var old = Directory.Exists(destination) ? $"{staging}.old" : null;
-        if (old is not null)
-        {
-            Directory.Move(destination, old);
-        }
-
-        Directory.Move(staging, destination);
-        if (old is not null)
-        {
-            Directory.Delete(old, recursive: true);
         }
     }
 }

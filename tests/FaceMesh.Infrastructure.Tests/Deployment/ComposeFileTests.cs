@@ -8,17 +8,15 @@ public sealed partial class ComposeFileTests
 {
     private static readonly YamlMappingNode Compose = Yaml.Documents(Repository.Read("docker-compose.yml")).Single();
 
-    public static TheoryData<string> ServiceNames => [.. FaceMeshServices.All.Select(s => s.Name)];
-
     private static YamlNode Service(string name) => Compose.At("services", name);
 
     private static IReadOnlyDictionary<string, string> Environment(string name) => Service(name).Child("environment").Map();
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Environment_CoversEveryRequiredSetting(string name)
     {
-        var service = FaceMeshServices.All.Single(s => s.Name == name);
+        var service = ServiceNames.Named(name);
         var environment = Environment(name);
 
         var missing = service.Settings.Where(s => s.Required && !environment.ContainsKey(s.Key)).Select(s => s.Key);
@@ -27,20 +25,20 @@ public sealed partial class ComposeFileTests
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Environment_WithTheEnvExampleValues_PassesTheServicesOwnValidation(string name)
     {
         var example = EnvFile.Parse(Repository.Read(".env.example"));
         var environment = Environment(name).ToDictionary(p => p.Key, p => Interpolation().Replace(p.Value, m => example[m.Groups["name"].Value]));
 
-        Assert.Empty(SettingsValidation.Errors(FaceMeshServices.All.Single(s => s.Name == name), environment));
+        Assert.Empty(SettingsValidation.Errors(ServiceNames.Named(name), environment));
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Environment_NamesOnlySettingsTheServiceReads(string name)
     {
-        var known = FaceMeshServices.All.Single(s => s.Name == name).Settings.Select(s => s.Key).ToHashSet();
+        var known = ServiceNames.Named(name).Settings.Select(s => s.Key).ToHashSet();
 
         var unknown = Environment(name).Keys.Where(key => !known.Contains(key) && !IsFurtherListItem(key, known));
 
@@ -87,7 +85,7 @@ public sealed partial class ComposeFileTests
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Endpoints_PointAtComposeServicesOnTheirPorts(string name)
     {
         var environment = Environment(name);
@@ -105,7 +103,7 @@ public sealed partial class ComposeFileTests
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Service_StartsOnlyAfterHealthyInfrastructure(string name)
     {
         var dependsOn = Service(name).At("depends_on");
@@ -125,7 +123,7 @@ public sealed partial class ComposeFileTests
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Build_UsesTheServicesOwnDockerfileFromTheRepositoryRoot(string name)
     {
         var build = Service(name).At("build");

@@ -6,10 +6,8 @@ public sealed class DockerfileTests
 {
     private const string ImageSteps = "scripts/image-steps.sh";
 
-    public static TheoryData<string> ServiceNames => [.. FaceMeshServices.All.Select(s => s.Name)];
-
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void RestoreLayer_CopiesEveryProjectFileTheServiceNeeds_BeforeTheSources(string name)
     {
         var instructions = Dockerfiles.Instructions(name);
@@ -29,7 +27,7 @@ public sealed class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Image_IsMultiStage_RunsAsNonRoot_AndStartsTheServicesAssembly(string name)
     {
         var instructions = Dockerfiles.Instructions(name);
@@ -42,10 +40,10 @@ public sealed class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void HealthCheck_AndExposedPorts_MatchWhatTheServiceListensOn(string name)
     {
-        var service = FaceMeshServices.All.Single(s => s.Name == name);
+        var service = ServiceNames.Named(name);
         var instructions = Dockerfiles.Instructions(name);
 
         var healthCheck = instructions.Single(i => i.Instruction == "HEALTHCHECK").Arguments;
@@ -56,7 +54,7 @@ public sealed class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void DotnetSteps_GoThroughTheSharedImageStepsScript(string name)
     {
         var runs = Dockerfiles.Instructions(name).Where(i => i.Instruction == "RUN").Select(i => i.Arguments).ToList();

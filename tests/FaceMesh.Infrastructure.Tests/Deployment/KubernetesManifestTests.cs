@@ -10,8 +10,6 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
     private const string ConfigMapName = "facemesh-config";
     private const string SecretName = "facemesh-secrets";
 
-    public static TheoryData<string> ServiceNames => [.. FaceMeshServices.All.Select(s => s.Name)];
-
     private static IReadOnlyDictionary<string, string> SecretExample =>
         Yaml.Documents(Repository.Read("deploy/k8s/secret.example.yaml")).Single().At("stringData").Map();
 
@@ -21,7 +19,7 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
         manifests.Single("Deployment", name).At("spec", "template", "spec", "containers").Items().Single();
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Deployment_ReceivesEveryRequiredSetting_FromTheConfigMapAndSecret(string name)
     {
         var container = Container(name);
@@ -31,18 +29,18 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
         var provided = ConfigMap.Keys.Concat(SecretExample.Keys)
             .Concat(container.Child("env").Items().Select(e => e.At("name").Text()!)).ToHashSet();
 
-        var missing = FaceMeshServices.All.Single(s => s.Name == name).Settings.Where(s => s.Required && !provided.Contains(s.Key));
+        var missing = ServiceNames.Named(name).Settings.Where(s => s.Required && !provided.Contains(s.Key));
 
         Assert.Empty(missing);
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Deployment_WithTheSecretExampleValues_PassesTheServicesOwnValidation(string name)
     {
         var environment = ConfigMap.Concat(SecretExample).ToDictionary(p => p.Key, p => p.Value);
 
-        Assert.Empty(SettingsValidation.Errors(FaceMeshServices.All.Single(s => s.Name == name), environment));
+        Assert.Empty(SettingsValidation.Errors(ServiceNames.Named(name), environment));
     }
 
     [Fact]
@@ -79,10 +77,10 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Ports_AndProbes_MatchWhatTheServiceListensOn(string name)
     {
-        var service = FaceMeshServices.All.Single(s => s.Name == name);
+        var service = ServiceNames.Named(name);
         var container = Container(name);
         var ports = container.At("ports").Items().ToDictionary(p => p.At("name").Text()!, p => int.Parse(p.At("containerPort").Text()!, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -104,7 +102,7 @@ public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClas
     }
 
     [Theory]
-    [MemberData(nameof(ServiceNames))]
+    [MemberData(nameof(ServiceNames.All), MemberType = typeof(ServiceNames))]
     public void Deployment_SelectsItsPods_RunsNonRoot_AndBoundsItsResources(string name)
     {
         var deployment = manifests.Single("Deployment", name);
