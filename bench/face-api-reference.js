@@ -8,7 +8,7 @@ const sharp = require(path.join(ref, 'sharp'));
 const faceapi = require(path.join(ref, '@vladmandic/face-api/dist/face-api.node-wasm.js'));
 const wasm = require(path.join(ref, '@tensorflow/tfjs-backend-wasm'));
 
-const fixtures = path.resolve(process.argv[2] || path.join(__dirname, '..', '..', 'shared', 'fixtures'));
+const fixtures = path.resolve(process.argv[2] || path.join(__dirname, '..', 'tests', 'fixtures'));
 const iterations = Number(process.argv[3] || 10);
 
 async function load(file) {

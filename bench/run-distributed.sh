@@ -11,7 +11,7 @@ minutes="${2:-10}"
 clip="$work/bench-${minutes}min-720p.mp4"
 tests/integration-servers/start.sh >/dev/null
 dotnet build -c Release FaceMesh.sln -v quiet -nologo -clp:NoSummary >/dev/null
-[[ -f "$clip" ]] || dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll clip "$(cd .. && pwd)/shared/fixtures" "$work" "$minutes" >/dev/null
+[[ -f "$clip" ]] || dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll clip "$(pwd)/tests/fixtures" "$work" "$minutes" >/dev/null
 bin="$root/artifacts/bin"
 cli=(dotnet "$bin/FaceMesh.Cli/release/facemesh.dll")
 pids=()

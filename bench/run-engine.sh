@@ -2,7 +2,7 @@
 # Engine benchmark, FaceMesh and the face-api.js reference side by side in one run on the same images.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-fixtures="$(cd .. && pwd)/shared/fixtures"
+fixtures="$(pwd)/tests/fixtures"
 iterations="${1:-10}"
 (cd tests/reference && npm ci --no-audit --no-fund --silent)
 dotnet build -c Release bench/FaceMesh.Bench -v quiet -nologo -clp:NoSummary >/dev/null

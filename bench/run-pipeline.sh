@@ -2,7 +2,7 @@
 # Whole-pipeline benchmark on a generated 720p H.264 clip (default 10 minutes), then DBSCAN on synthetic descriptors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-fixtures="$(cd .. && pwd)/shared/fixtures"
+fixtures="$(pwd)/tests/fixtures"
 work="${1:-${TMPDIR:-/tmp}/facemesh-bench}"
 minutes="${2:-10}"
 dotnet build -c Release bench/FaceMesh.Bench -v quiet -nologo -clp:NoSummary >/dev/null

@@ -6,7 +6,7 @@ using FaceMesh.Bench;
 //        FaceMesh.Bench clip <fixtures> <work folder> [minutes]
 //        FaceMesh.Bench dbscan [points]
 var mode = args.FirstOrDefault() ?? "engine";
-var fixtures = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "fixtures");
+var fixtures = args.Length > 1 ? args[1] : Path.Combine("tests", "fixtures");
 switch (mode)
 {
     case "engine":

@@ -62,7 +62,7 @@ public static class Cli
         {
             if (File.Exists(Path.Combine(dir.FullName, "FaceMesh.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures"));
+                return Path.Combine(dir.FullName, "tests", "fixtures");
             }
         }
 

@@ -1,18 +1,18 @@
 namespace FaceMesh.Engine.Tests;
 
-/// <summary>Locations tests read from: the shared fixtures beside the repository, and the committed golden file.</summary>
+/// <summary>Locations tests read from: the fixture photos in the repository (tests/fixtures), and the committed golden file.</summary>
 public static class Paths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string Fixtures { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures"));
+    public static string Fixtures { get; } = Path.Combine(RepoRoot, "tests", "fixtures");
 
     public static string Golden { get; } = Path.Combine(AppContext.BaseDirectory, "golden", "face-api.json");
 
     public static string Fixture(string relative)
     {
         var path = Path.Combine(Fixtures, relative);
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Fixture missing: {path} (tests expect ../shared/fixtures beside the repository).");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Fixture missing: {path} (tests read the photos in tests/fixtures).");
     }
 
     private static string FindRepoRoot()

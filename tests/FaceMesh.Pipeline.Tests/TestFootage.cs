@@ -119,7 +119,7 @@ public sealed class TestFootage
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "FaceMesh.sln")))
             {
-                return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "fixtures"));
+                return System.IO.Path.Combine(dir.FullName, "tests", "fixtures");
             }
         }
 

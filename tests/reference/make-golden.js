@@ -11,7 +11,7 @@ const sharp = require('sharp');
 const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const fixtures = path.resolve(repoRoot, '..', 'shared', 'fixtures');
+const fixtures = path.join(repoRoot, 'tests', 'fixtures');
 const modelDir = path.dirname(require.resolve('@vladmandic/face-api/package.json')) + '/model';
 const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')) + '/dist/';
 
