@@ -16,5 +16,5 @@ done < <(find "$people" -type f \( -name '*.jpg' -o -name '*.jpeg' \) | LC_ALL=C
 # The concat demuxer ignores the last entry's duration unless the file is named once more.
 printf "file '%s'\n" "$last" >>"$list"
 ffmpeg -v error -y -f concat -safe 0 -i "$list" \
-  -vf 'scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2,fps=10,format=yuv420p' \
+  -vf 'scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2,format=yuv420p' -fps_mode cfr -r 10 \
   -c:v libx264 -preset veryfast -crf 23 "$1"
