@@ -11,6 +11,7 @@ builder.AddServiceDefaults(FaceMeshServices.Clusterer);
 builder.Services.AddFaceMeshGrpc(publicApi: false);
 builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<FootageSampledConsumer>());
 builder.Services.AddSingleton(sp => new FrameLedger(sp.GetRequiredService<ObjectStores>().Work, new MassTransitJobBus(sp.GetRequiredService<IBus>())));
+builder.Services.AddHostedService<LedgerRecovery>();
 
 var app = builder.Build();
 app.MapGrpcService<FaceSinkService>();

@@ -14,7 +14,7 @@ public sealed class JobClusteredConsumer(ObjectStores stores, ILogger<JobCluster
         var jobId = context.Message.JobId;
         var token = context.CancellationToken;
         var extractor = await JobJson.ReadAsync<ExtractorState>(stores.Work, ObjectKeys.ExtractorState(jobId), token);
-        if (extractor is null || extractor.Cancelled)
+        if (extractor is null || await new JobCancellation(stores.Work).IsRequestedAsync(jobId, token))
         {
             return;
         }

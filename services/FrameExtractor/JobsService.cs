@@ -70,15 +70,13 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
 
     public override async Task<Job> CancelJob(CancelJobRequest request, ServerCallContext context)
     {
-        var key = ObjectKeys.ExtractorState(ValidId(request.JobId));
-        var state = await JobJson.ReadAsync<ExtractorState>(stores.Work, key, context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
-        var current = (await _catalog.GetAsync(request.JobId, context.CancellationToken))!;
+        var current = await _catalog.GetAsync(ValidId(request.JobId), context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
         if (JobCatalog.IsFinished(current.State))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' has already finished ({current.State})"));
         }
 
-        await JobJson.WriteAsync(stores.Work, key, state with { Cancelled = true, State = JobStates.Cancelled }, context.CancellationToken);
+        await new JobCancellation(stores.Work).RequestAsync(request.JobId, context.CancellationToken);
         return (await _catalog.GetAsync(request.JobId, context.CancellationToken))!;
     }
 

@@ -15,7 +15,7 @@ public sealed class SamplingWorker(SamplingQueue queue, ObjectStores stores, ISe
         {
             var key = ObjectKeys.ExtractorState(jobId);
             var job = await JobJson.ReadAsync<ExtractorState>(stores.Work, key, stoppingToken);
-            if (job is null || job.Cancelled)
+            if (job is null || await new JobCancellation(stores.Work).IsRequestedAsync(jobId, stoppingToken))
             {
                 continue;
             }
@@ -41,7 +41,7 @@ public sealed class SamplingWorker(SamplingQueue queue, ObjectStores stores, ISe
         foreach (var jobId in await catalog.ListAsync(cancellationToken))
         {
             var job = await JobJson.ReadAsync<ExtractorState>(stores.Work, ObjectKeys.ExtractorState(jobId), cancellationToken);
-            if (job is not { State: JobStates.Sampling, Cancelled: false })
+            if (job is not { State: JobStates.Sampling } || await new JobCancellation(stores.Work).IsRequestedAsync(jobId, cancellationToken))
             {
                 continue;
             }

@@ -51,6 +51,6 @@ public static class SubmitValidation
             throw Errors.Invalid($"eps {eps} must be in 0.01-2 and min-samples {minSamples} in 1-10000");
         }
 
-        return new ExtractorState(header.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null, false);
+        return new ExtractorState(header.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null);
     }
 }

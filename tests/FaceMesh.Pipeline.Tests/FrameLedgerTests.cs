@@ -3,6 +3,7 @@ using FaceMesh.Contracts.V1;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Storage;
+using FaceMesh.Pipeline.Tests.Distributed;
 
 namespace FaceMesh.Pipeline.Tests;
 
@@ -70,6 +71,48 @@ public sealed class FrameLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task APublishThatFails_IsPublishedWhenTheFrameIsRedelivered_AfterARestart()
+    {
+        await new FrameLedger(_store, _bus).FootageSampledAsync(Sampled(2), CancellationToken.None);
+        await new FrameLedger(_store, _bus).RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None);
+        _bus.FailClusteredPublishes = 1;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new FrameLedger(_store, _bus).RecordFrameAsync(Frame(1, faces: 1), CancellationToken.None));
+
+        await new FrameLedger(_store, _bus).RecordFrameAsync(Frame(1, faces: 1), CancellationToken.None);
+
+        Assert.Single(_bus.Clustered);
+    }
+
+    [Fact]
+    public async Task ACompleteJobLeftUnclustered_IsClusteredOnResume_AndOnlyOnce()
+    {
+        await new FrameLedger(_store, _bus).FootageSampledAsync(Sampled(1), CancellationToken.None);
+        _bus.FailClusteredPublishes = 1;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new FrameLedger(_store, _bus).RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None));
+
+        var restarted = new FrameLedger(_store, _bus);
+        await restarted.ResumeAsync(Job, CancellationToken.None);
+        await restarted.ResumeAsync(Job, CancellationToken.None);
+
+        Assert.Single(_bus.Clustered);
+        Assert.Equal(JobStates.Clustering, (await JobJson.ReadAsync<ClustererState>(_store, ObjectKeys.ClustererState(Job)))!.State);
+    }
+
+    [Fact]
+    public async Task ACancelledJob_IsNotClustered()
+    {
+        var ledger = new FrameLedger(_store, _bus);
+        await ledger.FootageSampledAsync(Sampled(2), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None);
+        await new JobCancellation(_store).RequestAsync(Job, CancellationToken.None);
+
+        await ledger.RecordFrameAsync(Frame(1, faces: 1), CancellationToken.None);
+
+        Assert.Empty(_bus.Clustered);
+        Assert.Null(await _store.GetAsync(ObjectKeys.Clusters(Job)));
+    }
+
+    [Fact]
     public async Task LocalFolderStore_RefusesKeysThatLeaveItsFolder()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _store.PutTextAsync("../outside.json", "{}"));
@@ -94,19 +137,4 @@ public sealed class FrameLedgerTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private sealed class RecordingBus : IJobBus
-    {
-        public List<JobClustered> Clustered { get; } = [];
-
-        public Task PublishAsync(EncodeFrame message, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task PublishAsync(FootageSampled message, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task PublishAsync(JobClustered message, CancellationToken cancellationToken)
-        {
-            Clustered.Add(message);
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -8,12 +8,16 @@ namespace FaceMesh.Pipeline.Distributed;
 /// <summary>
 /// Stage 1 of the distributed run (in the FrameExtractor): samples stored footage, stores each frame as an object and
 /// publishes one <see cref="EncodeFrame"/> per frame, then <see cref="FootageSampled"/> with the count. Re-running it
-/// (after a restart) overwrites the same keys and republishes; downstream stages are idempotent.
+/// (after a restart) overwrites the same keys and republishes; downstream stages are idempotent. A cancel request is
+/// looked for with every progress update and before the count is published: sampling then stops there.
 /// </summary>
 public sealed class FootageSampling(IObjectStore store, IJobBus bus)
 {
+    private const int ProgressEvery = 10;
+
     public async Task RunAsync(string footagePath, ExtractorState job, CancellationToken cancellationToken)
     {
+        var cancellation = new JobCancellation(store);
         using var sampler = new FrameSampler(footagePath, TimeSpan.FromSeconds(job.IntervalSeconds));
         var count = 0;
         foreach (var frame in sampler.Sample(cancellationToken))
@@ -24,9 +28,15 @@ public sealed class FootageSampling(IObjectStore store, IJobBus bus)
             await store.PutBytesAsync(key, jpeg, "image/jpeg", cancellationToken);
             await bus.PublishAsync(new EncodeFrame(job.JobId, frame.Index, frame.TimeSeconds, key, job.Detector), cancellationToken);
             count++;
-            if (count % 10 == 0)
+            if (count % ProgressEvery == 0)
             {
-                await JobJson.WriteAsync(store, ObjectKeys.ExtractorState(job.JobId), job with { FramesSampled = count }, cancellationToken);
+                if (await cancellation.IsRequestedAsync(job.JobId, cancellationToken))
+                {
+                    await WriteStateAsync(job with { FramesSampled = count, State = JobStates.Cancelled }, cancellationToken);
+                    return;
+                }
+
+                await WriteStateAsync(job with { FramesSampled = count }, cancellationToken);
             }
         }
 
@@ -35,9 +45,18 @@ public sealed class FootageSampling(IObjectStore store, IJobBus bus)
             throw new InvalidVideoException($"{job.SourceFile}: no frame could be decoded.");
         }
 
+        if (await cancellation.IsRequestedAsync(job.JobId, cancellationToken))
+        {
+            await WriteStateAsync(job with { FramesSampled = count, State = JobStates.Cancelled }, cancellationToken);
+            return;
+        }
+
         var info = sampler.Info;
         await bus.PublishAsync(new FootageSampled(job.JobId, count, job.SourceFile, info.Width, info.Height, info.FramesPerSecond, info.DurationSeconds,
             job.IntervalSeconds, job.Detector, job.Eps, job.MinSamples), cancellationToken);
-        await JobJson.WriteAsync(store, ObjectKeys.ExtractorState(job.JobId), job with { FramesSampled = count, FramesTotal = count, State = JobStates.Encoding }, cancellationToken);
+        await WriteStateAsync(job with { FramesSampled = count, FramesTotal = count, State = JobStates.Encoding }, cancellationToken);
     }
+
+    private Task WriteStateAsync(ExtractorState state, CancellationToken cancellationToken) =>
+        JobJson.WriteAsync(store, ObjectKeys.ExtractorState(state.JobId), state, cancellationToken);
 }

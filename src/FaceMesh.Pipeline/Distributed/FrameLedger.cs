@@ -11,7 +11,8 @@ namespace FaceMesh.Pipeline.Distributed;
 /// <summary>
 /// Stage 3 (in the Clusterer): records each frame's faces durably and idempotently (one object per job and frame
 /// index), counts frames as a set of indexes, and clusters once every frame is accounted for. Its state lives in the
-/// object store, so a restart loses nothing. One Clusterer instance serves a job at a time.
+/// object store, so a restart loses nothing (<see cref="ResumeAsync"/> finishes what a stop interrupted). One Clusterer
+/// instance serves a job at a time.
 /// </summary>
 public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 {
@@ -44,6 +45,18 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
                 message.IntervalSeconds, message.Detector, message.Eps, message.MinSamples),
         }, cancellationToken);
 
+    /// <summary>
+    /// After a restart: a job whose frames are all accounted for but that was never clustered (the process stopped
+    /// between the last frame and the publish, and no frame is redelivered) is clustered now. Safe to call any time.
+    /// </summary>
+    public async Task ResumeAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken) is { State: JobStates.Encoding })
+        {
+            await UpdateAsync(jobId, state => state, cancellationToken);
+        }
+    }
+
     private async Task<RecordFrameReply> UpdateAsync(string jobId, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(jobId, _ => new SemaphoreSlim(1, 1));
@@ -57,16 +70,13 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
             state = change(state with { FramesDone = [.. state.FramesDone], FramesFailed = [.. state.FramesFailed] });
             var done = state.FramesDone.Count + state.FramesFailed.Count;
             var complete = state.FramesTotal > 0 && done >= state.FramesTotal && state.Source is not null;
+            // The frame is counted durably before anything else may fail, so a job is never short of a recorded frame.
+            await SaveAsync(state, cancellationToken);
             if (complete && state.State == JobStates.Encoding)
             {
-                state = await ClusterAsync(state, cancellationToken);
+                var cancelled = await new JobCancellation(store).IsRequestedAsync(jobId, cancellationToken);
+                await SaveAsync(cancelled ? state with { State = JobStates.Cancelled } : await ClusterAsync(state, cancellationToken), cancellationToken);
             }
-            else
-            {
-                await JobJson.WriteAsync(store, ObjectKeys.ClustererState(jobId), state, cancellationToken);
-            }
-
-            _states[jobId] = state;
 
             return new RecordFrameReply { FramesDone = done, FramesTotal = state.FramesTotal };
         }
@@ -74,6 +84,12 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         {
             gate.Release();
         }
+    }
+
+    private async Task SaveAsync(ClustererState state, CancellationToken cancellationToken)
+    {
+        await JobJson.WriteAsync(store, ObjectKeys.ClustererState(state.JobId), state, cancellationToken);
+        _states[state.JobId] = state;
     }
 
     private async Task<ClustererState> ClusterAsync(ClustererState state, CancellationToken cancellationToken)
@@ -95,7 +111,9 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
             Faces = faces.Count,
             People = clusters.Where(c => c >= 0).Distinct().Count(),
         };
-        await JobJson.WriteAsync(store, ObjectKeys.ClustererState(state.JobId), clustered, cancellationToken);
+        // Publish before the caller records the transition: a failure in between leaves the job Encoding and complete,
+        // so the next delivery or ResumeAsync clusters and publishes again (the Exporter is idempotent). The other
+        // order could leave a job Clustering with nothing ever telling the Exporter.
         await bus.PublishAsync(new JobClustered(state.JobId), cancellationToken);
         return clustered;
     }

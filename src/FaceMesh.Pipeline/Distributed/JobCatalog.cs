@@ -18,6 +18,7 @@ public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
 
         var clusterer = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken);
         var exporter = await JobJson.ReadAsync<ExporterState>(store, ObjectKeys.ExporterState(jobId), cancellationToken);
+        var cancelled = await new JobCancellation(store).IsRequestedAsync(jobId, cancellationToken);
         var job = new Job
         {
             JobId = jobId,
@@ -31,11 +32,12 @@ public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
             DatasetPrefix = $"{jobId}/",
             Options = new JobOptions { IntervalSeconds = extractor.IntervalSeconds, Detector = extractor.Detector, Eps = extractor.Eps, MinSamples = extractor.MinSamples },
         };
+        // A cancel that came after the dataset was complete came too late: the job is Done.
         (job.State, job.Reason) = (extractor, clusterer, exporter) switch
         {
-            ({ Cancelled: true }, _, _) => (JobState.Cancelled, "cancelled"),
-            ({ State: JobStates.Failed }, _, _) => (JobState.Failed, extractor.Reason ?? "sampling failed"),
             (_, _, { State: JobStates.Done }) => (JobState.Done, string.Empty),
+            _ when cancelled => (JobState.Cancelled, "cancelled"),
+            ({ State: JobStates.Failed }, _, _) => (JobState.Failed, extractor.Reason ?? "sampling failed"),
             (_, _, { State: JobStates.Failed }) => (JobState.Failed, exporter.Reason ?? "export failed"),
             (_, _, { State: JobStates.Exporting }) => (JobState.Exporting, string.Empty),
             (_, { State: JobStates.Clustering }, _) => (JobState.Clustering, string.Empty),

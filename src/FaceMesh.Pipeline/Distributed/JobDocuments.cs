@@ -1,6 +1,9 @@
 namespace FaceMesh.Pipeline.Distributed;
 
-/// <summary>The FrameExtractor's part of a job's state (only it writes this object).</summary>
+/// <summary>
+/// The FrameExtractor's part of a job's state. Only the FrameExtractor's submit and sampling write it; what a user asks
+/// for later (a cancel) lives in a document of its own, so no writer can overwrite another's intent.
+/// </summary>
 public sealed record ExtractorState(
     string JobId,
     string SourceFile,
@@ -11,8 +14,7 @@ public sealed record ExtractorState(
     string State,
     int FramesSampled,
     int FramesTotal,
-    string? Reason,
-    bool Cancelled);
+    string? Reason);
 
 /// <summary>The Clusterer's part: which frames are accounted for (a set, so redelivery cannot double-count).</summary>
 public sealed record ClustererState(
@@ -25,6 +27,9 @@ public sealed record ClustererState(
     int People,
     string? Reason,
     SourceDocument? Source);
+
+/// <summary>A user's cancel request; written once by the public API, read by every stage.</summary>
+public sealed record CancelRequest(string JobId, DateTimeOffset RequestedAt);
 
 /// <summary>The Exporter's part.</summary>
 public sealed record ExporterState(string JobId, string State, string? Reason, string DatasetBucket, string DatasetPrefix);

@@ -7,6 +7,7 @@ namespace FaceMesh.Pipeline.Distributed;
 [JsonSerializable(typeof(ExtractorState))]
 [JsonSerializable(typeof(ClustererState))]
 [JsonSerializable(typeof(ExporterState))]
+[JsonSerializable(typeof(CancelRequest))]
 [JsonSerializable(typeof(FrameFacesDocument))]
 [JsonSerializable(typeof(ClustersDocument))]
 [JsonSerializable(typeof(List<string>))]

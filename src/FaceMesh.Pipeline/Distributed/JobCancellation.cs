@@ -1,0 +1,16 @@
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>
+/// A user's cancel request, kept in its own document (<see cref="ObjectKeys.Cancel"/>) that only the public API writes
+/// and every stage reads: sampling stops, the Clusterer does not cluster, the Exporter does not export.
+/// </summary>
+public sealed class JobCancellation(IObjectStore store)
+{
+    public Task RequestAsync(string jobId, CancellationToken cancellationToken) =>
+        JobJson.WriteAsync(store, ObjectKeys.Cancel(jobId), new CancelRequest(jobId, DateTimeOffset.UtcNow), cancellationToken);
+
+    public async Task<bool> IsRequestedAsync(string jobId, CancellationToken cancellationToken) =>
+        await JobJson.ReadAsync<CancelRequest>(store, ObjectKeys.Cancel(jobId), cancellationToken) is not null;
+}
