@@ -2,6 +2,7 @@ using System.CommandLine;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Review;
+using FaceMesh.Pipeline.Storage;
 using Minio.Exceptions;
 
 namespace FaceMesh.Cli.Commands;
@@ -53,11 +54,12 @@ public static class FetchCommand
                 var files = DatasetFiles(manifest).ToList();
                 for (var i = 0; i < files.Count; i++)
                 {
-                    var bytes = await store.GetAsync($"{jobId}/{files[i]}", cancellationToken)
-                        ?? throw new OutputFolderException($"the dataset is incomplete: {files[i]} is missing");
                     var target = Path.Combine(folder.Staging, files[i]);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    await File.WriteAllBytesAsync(target, bytes, cancellationToken);
+                    if (!await store.DownloadToFileAsync($"{jobId}/{files[i]}", target, cancellationToken))
+                    {
+                        throw new OutputFolderException($"the dataset is incomplete: {files[i]} is missing");
+                    }
                 }
 
                 // A review done on the Exporter's page travels with the dataset, for facemesh export and review here.

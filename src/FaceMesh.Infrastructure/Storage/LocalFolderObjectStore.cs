@@ -24,6 +24,19 @@ public sealed class LocalFolderObjectStore(string root) : IObjectStore
         return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
     }
 
+    public async Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
+        await source.CopyToAsync(destination, 1 << 20, cancellationToken);
+        return true;
+    }
+
     private string PathOf(string key)
     {
         if (key.Split('/').Any(part => part is "" or "." or ".."))

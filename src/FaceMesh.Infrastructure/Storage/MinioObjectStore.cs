@@ -54,6 +54,30 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
         return buffer.ToArray();
     }, retryable: true, cancellationToken);
 
+    public Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default)
+    {
+        var start = destination.CanSeek ? destination.Position : -1;
+        return RetryAsync(async () =>
+        {
+            if (start >= 0)
+            {
+                destination.SetLength(start);
+                destination.Position = start;
+            }
+
+            try
+            {
+                await client.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key).WithCallbackStream((stream, ct) => stream.CopyToAsync(destination, 1 << 20, ct)), cancellationToken);
+            }
+            catch (Exception e) when (e is ObjectNotFoundException or BucketNotFoundException)
+            {
+                return false;
+            }
+
+            return true;
+        }, retryable: start >= 0, cancellationToken);
+    }
+
     private static async Task<T> RetryAsync<T>(Func<Task<T>> operation, bool retryable, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -29,10 +29,10 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             {
                 documents[i] = (await JobJson.ReadAsync<FrameFacesDocument>(work, ObjectKeys.FrameFaces(jobId, done[i]), token))!;
                 var record = new FrameRecord(documents[i].FrameIndex, documents[i].TimeSeconds, documents[i].Width, documents[i].Height);
-                await File.WriteAllBytesAsync(Path.Combine(images, record.FileName), await Required(ObjectKeys.Frame(jobId, done[i]), token), token);
+                await DownloadAsync(ObjectKeys.Frame(jobId, done[i]), Path.Combine(images, record.FileName), token);
                 foreach (var face in documents[i].Faces)
                 {
-                    await File.WriteAllBytesAsync(Path.Combine(portraits, $"{face.Id}.jpg"), await Required(ObjectKeys.Portrait(jobId, face.Id), token), token);
+                    await DownloadAsync(ObjectKeys.Portrait(jobId, face.Id), Path.Combine(portraits, $"{face.Id}.jpg"), token);
                 }
             });
             var frames = documents.Select(d => new FrameRecord(d.FrameIndex, d.TimeSeconds, d.Width, d.Height)).ToList();
@@ -73,6 +73,11 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
     private static ParallelOptions Transfers(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
 
-    private async Task<byte[]> Required(string key, CancellationToken cancellationToken) =>
-        await work.GetAsync(key, cancellationToken) ?? throw new InvalidOperationException($"object {key} is missing");
+    private async Task DownloadAsync(string key, string path, CancellationToken cancellationToken)
+    {
+        if (!await work.DownloadToFileAsync(key, path, cancellationToken))
+        {
+            throw new InvalidOperationException($"object {key} is missing");
+        }
+    }
 }

@@ -8,6 +8,12 @@ public interface IObjectStore
 {
     Task PutAsync(string key, Stream content, long length, string contentType, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns the object's bytes, or null when there is no such object.</summary>
+    /// <summary>Returns the object's bytes, or null when there is no such object. For small objects (documents, frames).</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams the object into <paramref name="destination"/> without holding it in memory (footage may be gigabytes);
+    /// false when there is no such object. A retried transfer starts the destination over, so it must be seekable.
+    /// </summary>
+    Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,23 @@ public static class ObjectStoreExtensions
         await store.PutAsync(key, stream, bytes.Length, contentType, cancellationToken);
     }
 
+    /// <summary>Streams the object into a new file at <paramref name="path"/>; false (and no file) when there is no such object.</summary>
+    public static async Task<bool> DownloadToFileAsync(this IObjectStore store, string key, string path, CancellationToken cancellationToken = default)
+    {
+        bool found;
+        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+        {
+            found = await store.DownloadAsync(key, file, cancellationToken);
+        }
+
+        if (!found)
+        {
+            File.Delete(path);
+        }
+
+        return found;
+    }
+
     public static Task PutTextAsync(this IObjectStore store, string key, string text, CancellationToken cancellationToken = default) =>
         store.PutBytesAsync(key, System.Text.Encoding.UTF8.GetBytes(text), "application/json", cancellationToken);
 }
