@@ -83,7 +83,10 @@ public static class JobDriver
         }
     }
 
-    /// <summary>The job's dataset has exactly the frames, faces (each once) and clusters of the embedded run.</summary>
+    /// <summary>
+    /// The job's dataset has exactly the frames, faces (each once), boxes, descriptors (to float tolerance: ONNX Runtime
+    /// may sum in another order), clusters and parameters of the embedded run.
+    /// </summary>
     public static async Task AssertMatchesAsync(DistributedSystem system, string jobId, DatasetManifest expected) =>
         AssertSameDataset(expected, await ReadDatasetAsync(system, jobId));
 
@@ -92,7 +95,17 @@ public static class JobDriver
         Assert.Equal(expected.Frames.Select(f => (f.Index, f.TimeSeconds)), actual.Frames.Select(f => (f.Index, f.TimeSeconds)));
         Assert.Equal(expected.Faces.Select(f => f.Id), actual.Faces.Select(f => f.Id));
         Assert.Equal(actual.Faces.Count, actual.Faces.Select(f => f.Id).Distinct().Count());
+        for (var i = 0; i < expected.Faces.Count; i++)
+        {
+            var (want, got) = (expected.Faces[i], actual.Faces[i]);
+            var box = Math.Max(Math.Max(Math.Abs(want.Box.Left - got.Box.Left), Math.Abs(want.Box.Top - got.Box.Top)), Math.Max(Math.Abs(want.Box.Right - got.Box.Right), Math.Abs(want.Box.Bottom - got.Box.Bottom)));
+            Assert.True(box < 0.01f, $"face {want.Id}: boxes differ by {box} px");
+            var distance = MathF.Sqrt(want.Descriptor.Zip(got.Descriptor, (a, b) => (a - b) * (a - b)).Sum());
+            Assert.True(distance < 1e-4f, $"face {want.Id}: descriptors are {distance} apart");
+        }
+
         Assert.Equal(expected.Clusters, actual.Clusters);
         Assert.Equal(expected.PeopleCount, actual.PeopleCount);
+        Assert.Equal(expected.Parameters, actual.Parameters);
     }
 }

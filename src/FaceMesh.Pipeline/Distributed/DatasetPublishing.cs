@@ -40,9 +40,7 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
 
             var manifest = new DatasetManifest(
                 new SourceInfo(source.File, source.Width, source.Height, source.FramesPerSecond, source.DurationSeconds),
-                new RunParameters(source.IntervalSeconds, source.Detector, new Engine.FaceEngineOptions().MinConfidence, new Engine.FaceEngineOptions().MinFaceSize,
-                    new Engine.FaceEngineOptions().TileSize, new Engine.FaceEngineOptions().Alignment.ToString().ToLowerInvariant(), source.Eps, source.MinSamples,
-                    Embedded.EmbeddedPipeline.ModelsVersion),
+                Parameters(source, documents),
                 frames,
                 clusters.FaceIds.Select(id => faces[id]).ToList(),
                 clusters.Clusters);
@@ -61,6 +59,25 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
         {
             Directory.Delete(staging, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The job's sampling and clustering options with the settings of the engines that encoded its frames. Encoders
+    /// of one deployment share their settings; should a rolling update mix two, the first frame's are reported.
+    /// </summary>
+    private static RunParameters Parameters(SourceDocument source, IEnumerable<FrameFacesDocument> frames)
+    {
+        var engine = frames.Select(f => f.Engine).FirstOrDefault(e => e is not null);
+        if (engine is null)
+        {
+            // No frame reached an engine: the settings an engine would have used.
+            var defaults = new Engine.FaceEngineOptions();
+            engine = new EngineDocument(source.Detector, defaults.MinConfidence, defaults.MinFaceSize, defaults.TileSize,
+                defaults.Alignment.ToString().ToLowerInvariant(), Embedded.EmbeddedPipeline.ModelsVersion);
+        }
+
+        return new RunParameters(source.IntervalSeconds, engine.Detector, engine.MinConfidence, engine.MinFaceSize, engine.TileSize, engine.Alignment,
+            source.Eps, source.MinSamples, engine.Models);
     }
 
     private async ValueTask UploadAsync(string staging, string jobId, string file, CancellationToken cancellationToken)

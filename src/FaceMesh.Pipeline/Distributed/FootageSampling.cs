@@ -1,7 +1,7 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine.Video;
 using FaceMesh.Pipeline.Storage;
-using OpenCvSharp;
+using FaceMesh.Pipeline.Encoding;
 
 namespace FaceMesh.Pipeline.Distributed;
 
@@ -22,8 +22,7 @@ public sealed class FootageSampling(IObjectStore store, IJobBus bus)
         var count = 0;
         foreach (var frame in sampler.Sample(cancellationToken))
         {
-            using var bgr = frame.Image.ToBgrMat();
-            var jpeg = bgr.ImEncode(".jpg", [new ImageEncodingParam(ImwriteFlags.JpegQuality, 92)]);
+            var jpeg = FrameEncoder.ToJpeg(frame.Image);
             var key = ObjectKeys.Frame(job.JobId, frame.Index);
             await store.PutBytesAsync(key, jpeg, "image/jpeg", cancellationToken);
             await bus.PublishAsync(new EncodeFrame(job.JobId, frame.Index, frame.TimeSeconds, key, job.Detector), cancellationToken);

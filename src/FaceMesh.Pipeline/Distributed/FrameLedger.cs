@@ -25,7 +25,8 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
     {
         var document = new FrameFacesDocument(request.FrameIndex, request.TimeSeconds, request.Width, request.Height,
             string.IsNullOrEmpty(request.Failure) ? null : request.Failure,
-            request.Faces.Select(f => new FaceDocument(f.Id, [.. f.Box], [.. f.Landmarks], f.BoxSize, f.Score, f.Sharpness, f.Frontalness, [.. f.Embedding])).ToList());
+            request.Faces.Select(f => new FaceDocument(f.Id, [.. f.Box], [.. f.Landmarks], f.BoxSize, f.Score, f.Sharpness, f.Frontalness, [.. f.Embedding])).ToList(),
+            request.Engine is { } e ? new EngineDocument(e.Detector, e.MinConfidence, e.MinFaceSize, e.TileSize, e.Alignment, e.Models) : null);
         await JobJson.WriteAsync(store, ObjectKeys.FrameFaces(request.JobId, request.FrameIndex), document, cancellationToken);
 
         return await UpdateAsync(request.JobId, state =>

@@ -38,7 +38,10 @@ public sealed record ExporterState(string JobId, string State, string? Reason, s
 public sealed record SourceDocument(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds, double IntervalSeconds, string Detector, float Eps, int MinSamples);
 
 /// <summary>One frame's faces as the Clusterer records them (idempotently, keyed by job and frame index).</summary>
-public sealed record FrameFacesDocument(int FrameIndex, double TimeSeconds, int Width, int Height, string? Failure, List<FaceDocument> Faces);
+public sealed record FrameFacesDocument(int FrameIndex, double TimeSeconds, int Width, int Height, string? Failure, List<FaceDocument> Faces, EngineDocument? Engine);
+
+/// <summary>The settings of the engine that encoded a frame (absent for a frame that failed before reaching one).</summary>
+public sealed record EngineDocument(string Detector, float MinConfidence, int MinFaceSize, int TileSize, string Alignment, string Models);
 
 public sealed record FaceDocument(string Id, float[] Box, float[] Landmarks, float BoxSize, float Score, float Sharpness, float Frontalness, float[] Descriptor);
 

@@ -123,7 +123,8 @@ public static class EmbeddedPipeline
             var encoder = new FrameEncoder(engine);
             await foreach (var frame in channel.Reader.ReadAllAsync(stop.Token))
             {
-                var result = encoder.Encode(frame, timing.Detection, timing.Description);
+                var jpeg = timing.Decoding.Measure(() => FrameEncoder.ToJpeg(frame.Image));
+                var result = encoder.Encode(frame.Index, frame.TimeSeconds, jpeg, timing.Detection, timing.Description);
                 await File.WriteAllBytesAsync(Path.Combine(images, result.Frame.FileName), result.FrameJpeg, stop.Token);
                 for (var i = 0; i < result.Faces.Count; i++)
                 {

@@ -1,29 +1,43 @@
 using FaceMesh.Engine;
-using FaceMesh.Engine.Video;
+using FaceMesh.Engine.Imaging;
 using OpenCvSharp;
 
 namespace FaceMesh.Pipeline.Encoding;
 
-/// <summary>Stage 2: one sampled frame through the face engine, plus the frame and portrait JPEGs the dataset needs.</summary>
+/// <summary>
+/// Stage 2 in both modes: one sampled frame, as the JPEG the dataset stores, through the face engine, plus a portrait
+/// per face. <c>facemesh run</c> and the Encoders both analyse the pixels decoded from that JPEG, so the same footage
+/// gives the same boxes and descriptors whichever way it runs, and the dataset's image is exactly what was analysed.
+/// </summary>
 public sealed class FrameEncoder(FaceEngine engine)
 {
-    public EncodedFrame Encode(SampledFrame frame, StageClock? detection = null, StageClock? description = null)
+    private const int JpegQuality = 92;
+
+    /// <summary>The frame as stored in the dataset (and, distributed, in the work bucket).</summary>
+    public static byte[] ToJpeg(RgbImage frame)
+    {
+        using var bgr = frame.ToBgrMat();
+        return bgr.ImEncode(".jpg", [new ImageEncodingParam(ImwriteFlags.JpegQuality, JpegQuality)]);
+    }
+
+    /// <summary>Analyses the frame's JPEG; an undecodable one throws <see cref="InvalidImageException"/>.</summary>
+    public EncodedFrame Encode(int index, double timeSeconds, byte[] frameJpeg, StageClock? detection = null, StageClock? description = null)
     {
         detection ??= new StageClock();
         description ??= new StageClock();
-        var detections = detection.Measure(() => engine.DetectFaces(frame.Image));
-        var faces = description.Measure(() => engine.Describe(frame.Image, detections));
-        using var bgr = frame.Image.ToBgrMat();
+        var image = ImageDecoder.Decode(frameJpeg, $"frame {index}");
+        var detections = detection.Measure(() => engine.DetectFaces(image));
+        var faces = description.Measure(() => engine.Describe(image, detections));
+        using var bgr = image.ToBgrMat();
         var records = faces.Select((face, i) => new FaceRecord(
-            FaceRecord.MakeId(frame.Index, i),
-            frame.Index,
-            frame.TimeSeconds,
+            FaceRecord.MakeId(index, i),
+            index,
+            timeSeconds,
             face.Box,
             face.Landmarks.Points.Select(p => new[] { p.X, p.Y }).ToArray(),
             face.Quality,
             face.Descriptor)).ToList();
         var portraits = faces.Select(face => PortraitCropper.Crop(bgr, face.Box)).ToList();
-        var jpeg = bgr.ImEncode(".jpg", [new ImageEncodingParam(ImwriteFlags.JpegQuality, 92)]);
-        return new EncodedFrame(new FrameRecord(frame.Index, frame.TimeSeconds, frame.Image.Width, frame.Image.Height), records, jpeg, portraits);
+        return new EncodedFrame(new FrameRecord(index, timeSeconds, image.Width, image.Height), records, frameJpeg, portraits);
     }
 }

@@ -1,0 +1,89 @@
+using FaceMesh.Contracts.Messages;
+using FaceMesh.Contracts.V1;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Pipeline.Encoding;
+using FaceMesh.Pipeline.Export;
+using FaceMesh.Pipeline.Storage;
+using OpenCvSharp;
+
+namespace FaceMesh.Pipeline.Tests.Distributed;
+
+/// <summary>The Exporter's stage over local-folder stores: what the Clusterer recorded becomes the published dataset.</summary>
+public sealed class DatasetPublishingTests : IDisposable
+{
+    private const string Job = "published";
+    private readonly string _root = Directory.CreateTempSubdirectory("facemesh-publish-").FullName;
+    private readonly RecordingBus _bus = new();
+    private readonly LocalFolderObjectStore _work;
+    private readonly LocalFolderObjectStore _datasets;
+
+    public DatasetPublishingTests()
+    {
+        _work = new LocalFolderObjectStore(Path.Combine(_root, "work"));
+        _datasets = new LocalFolderObjectStore(Path.Combine(_root, "datasets"));
+    }
+
+    [Fact]
+    public async Task TheManifest_ReportsTheSettingsTheEncodersUsed_AndTheJobsOptions()
+    {
+        var settings = new EngineSettings { Detector = "tiny", MinConfidence = 0.7f, MinFaceSize = 40, TileSize = 0, Alignment = "square", Models = "face-api@test" };
+        await RecordJobAsync(frames: 3, settings);
+
+        var manifest = await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+
+        Assert.Equal(new RunParameters(0.5, "tiny", 0.7f, 40, 0, "square", 0.45f, 2, "face-api@test"), manifest.Parameters);
+        Assert.NotNull(await _datasets.GetAsync($"{Job}/{DatasetPaths.Manifest}"));
+        Assert.Equal(manifest.Parameters, ManifestJson.Read(await DownloadAsync($"{Job}/{DatasetPaths.Manifest}")).Parameters);
+    }
+
+    [Fact]
+    public async Task EveryFrameAndPortrait_IsPublished()
+    {
+        await RecordJobAsync(frames: 3, new EngineSettings { Detector = "ssd", MinConfidence = 0.5f, MinFaceSize = 16, TileSize = 720, Alignment = "rotated", Models = "m" });
+
+        var manifest = await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+
+        Assert.Equal(3, manifest.Frames.Count);
+        foreach (var frame in manifest.Frames)
+        {
+            Assert.NotNull(await _datasets.GetAsync($"{Job}/{DatasetPaths.Images}/{frame.FileName}"));
+        }
+
+        for (var i = 0; i < manifest.Faces.Count; i++)
+        {
+            Assert.NotNull(await _datasets.GetAsync($"{Job}/{manifest.CropPath(i)}"));
+        }
+    }
+
+    private async Task RecordJobAsync(int frames, EngineSettings settings)
+    {
+        var ledger = new FrameLedger(_work, _bus);
+        await ledger.FootageSampledAsync(new FootageSampled(Job, frames, "clip.mp4", 160, 120, 10, frames / 2.0, 0.5, settings.Detector, 0.45f, 2), CancellationToken.None);
+        using var image = new Mat(120, 160, MatType.CV_8UC3, Scalar.All(128));
+        var jpeg = image.ImEncode(".jpg");
+        for (var index = 0; index < frames; index++)
+        {
+            await _work.PutBytesAsync(ObjectKeys.Frame(Job, index), jpeg, "image/jpeg");
+            var face = new FaceData { Id = FaceRecord.MakeId(index, 0), BoxSize = 40, Score = 0.9f, Sharpness = 100, Frontalness = 1 };
+            face.Box.Add([40, 30, 80, 70]);
+            face.Landmarks.Add(new float[136]);
+            face.Embedding.Add(Enumerable.Repeat(0.05f, 128));
+            await _work.PutBytesAsync(ObjectKeys.Portrait(Job, face.Id), jpeg, "image/jpeg");
+            var request = new RecordFrameRequest { JobId = Job, FrameIndex = index, TimeSeconds = index * 0.5, Width = 160, Height = 120, Engine = settings };
+            request.Faces.Add(face);
+            await ledger.RecordFrameAsync(request, CancellationToken.None);
+        }
+
+        Assert.Single(_bus.Clustered);
+    }
+
+    private async Task<string> DownloadAsync(string key)
+    {
+        var path = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        Assert.True(await _datasets.DownloadToFileAsync(key, path));
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
