@@ -49,7 +49,7 @@ public sealed class SamplingWorker(SamplingQueue queue, ObjectStores stores, ISe
         {
             if (await resume.PrepareAsync(jobId, cancellationToken) is { } path)
             {
-                logger.LogInformation("Resuming sampling of job {JobId}", jobId);
+                logger.LogWarning("Resuming sampling of job {JobId}: a previous FrameExtractor stopped while sampling it", jobId);
                 await queue.EnqueueAsync(jobId, path, cancellationToken);
             }
         }

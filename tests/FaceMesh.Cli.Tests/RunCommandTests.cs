@@ -43,16 +43,10 @@ public sealed class RunCommandTests : IDisposable
 
         var result = await Cli.RunAsync("run", truncated, "-o", Out("d"), "--interval", "500ms");
 
-        if (result.ExitCode == 0)
-        {
-            var frames = Directory.GetFiles(Path.Combine(Out("d"), "images")).Length;
-            Assert.InRange(frames, 1, 11);
-        }
-        else
-        {
-            AssertOneError(result, 2, "video");
-            AssertNothingLeft("d");
-        }
+        // The first half of the file holds about three of the six seconds: a dataset of those, never an error.
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}");
+        var frames = Directory.GetFiles(Path.Combine(Out("d"), "images")).Length;
+        Assert.InRange(frames, 4, 8);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace FaceMesh.IntegrationTests;
 /// <summary>Submits footage and follows jobs through the public gRPC API, as the CLI does.</summary>
 public static class JobDriver
 {
-    public static async Task<string> SubmitAsync(DistributedSystem system, string path, string jobName, Metadata? headers = null, long? declaredSize = null)
+    public static async Task<string> SubmitAsync(DistributedSystem system, string path, string jobName, Metadata? headers = null, long? declaredSize = null, double intervalSeconds = 1)
     {
         using var call = system.Client.Submit(headers ?? system.Auth);
         var bytes = await File.ReadAllBytesAsync(path);
@@ -16,7 +16,7 @@ public static class JobDriver
         {
             await call.RequestStream.WriteAsync(new SubmitRequest
             {
-                Header = new SubmitHeader { JobName = jobName, FileName = Path.GetFileName(path), SizeBytes = declaredSize ?? bytes.Length, Options = new JobOptions { IntervalSeconds = 1 } },
+                Header = new SubmitHeader { JobName = jobName, FileName = Path.GetFileName(path), SizeBytes = declaredSize ?? bytes.Length, Options = new JobOptions { IntervalSeconds = intervalSeconds } },
             });
             foreach (var chunk in bytes.Chunk(256 * 1024))
             {

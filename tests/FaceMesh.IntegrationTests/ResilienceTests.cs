@@ -1,6 +1,8 @@
 using FaceMesh.Contracts.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
+using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Pipeline.Export;
 using Grpc.Net.Client;
 
 namespace FaceMesh.IntegrationTests;
@@ -44,6 +46,9 @@ public sealed class ResilienceTests(DistributedSystem system, Footage footage) :
         });
 
         Assert.True(restarted);
+        Assert.Equal(JobState.Sampling, events[0].State);
+        Assert.True(system.Extractor.Output.Contains($"Resuming sampling of job {jobId}", StringComparison.Ordinal),
+            $"the new FrameExtractor did not resume the job: it had left Sampling before the restart\n{system.Logs()}");
         Assert.Equal(JobState.Done, events[^1].State);
         await JobDriver.AssertMatchesAsync(system, jobId, footage.Embedded);
     }
@@ -71,13 +76,38 @@ public sealed class ResilienceTests(DistributedSystem system, Footage footage) :
     }
 
     [Fact]
-    public async Task CancelJob_StopsItAndWatchEndsCancelled()
+    public async Task CancelWhileSampling_EndsCancelled_StopsSampling_AndPublishesNoDataset()
     {
-        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "cancel-me");
-        var cancelled = await system.Client.CancelJobAsync(new CancelJobRequest { JobId = jobId }, system.Auth);
-        Assert.Equal(JobState.Cancelled, cancelled.State);
-        var events = await JobDriver.WatchAsync(system, jobId);
+        // Five frames a second keeps the FrameExtractor sampling long enough to be cancelled in the middle.
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "cancel-me", intervalSeconds: 0.2);
+        var cancelled = (Job?)null;
+        var events = await JobDriver.WatchAsync(system, jobId, async job =>
+        {
+            if (cancelled is null && job is { State: JobState.Sampling, FramesSampled: > 0 })
+            {
+                cancelled = await system.Client.CancelJobAsync(new CancelJobRequest { JobId = jobId }, system.Auth);
+            }
+        });
+        Assert.Equal(JobState.Cancelled, cancelled?.State);
         Assert.Equal(JobState.Cancelled, events[^1].State);
+
+        // Follow the job to its end: sampling stops (its own state says so), and the job stays Cancelled meanwhile.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        ExtractorState? sampling;
+        do
+        {
+            var job = await system.Client.GetJobAsync(new GetJobRequest { JobId = jobId }, system.Auth);
+            Assert.Equal(JobState.Cancelled, job.State);
+            sampling = await JobJson.ReadAsync<ExtractorState>(system.Work, ObjectKeys.ExtractorState(jobId));
+            await Task.Delay(300);
+        }
+        while (sampling?.State == JobStates.Sampling && DateTime.UtcNow < deadline);
+
+        Assert.Equal(JobStates.Cancelled, sampling?.State);
+        Assert.Equal(0, sampling!.FramesTotal);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(JobState.Cancelled, (await system.Client.GetJobAsync(new GetJobRequest { JobId = jobId }, system.Auth)).State);
+        Assert.Null(await system.Datasets.GetAsync($"{jobId}/{DatasetPaths.Manifest}"));
         var again = await Assert.ThrowsAsync<RpcException>(() => system.Client.CancelJobAsync(new CancelJobRequest { JobId = jobId }, system.Auth).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
     }
