@@ -27,7 +27,7 @@ for dockerfile in services/*/Dockerfile; do
     echo "check-image-steps: $binary did not start as expected: ${message:0:300}" >&2
     status=1
   fi
-  if ldd out/app/libOpenCvSharpExtern.so | grep -q "not found"; then
+  if grep -q "not found" < <(ldd out/app/libOpenCvSharpExtern.so); then
     echo "check-image-steps: OpenCV native dependencies missing for $binary" >&2
     status=1
   fi

@@ -3,7 +3,7 @@
 # and Node.js/npm (model provisioning and the face-api.js reference). Idempotent; needs root for apt-get.
 set -euo pipefail
 needed=()
-ldconfig -p | grep -q 'libgtk-3.so.0' || needed+=(libgtk-3-0)
+grep -q 'libgtk-3.so.0' < <(ldconfig -p) || needed+=(libgtk-3-0)
 command -v ffmpeg >/dev/null || needed+=(ffmpeg)
 command -v npm >/dev/null || needed+=(nodejs npm)
 if ((${#needed[@]})); then

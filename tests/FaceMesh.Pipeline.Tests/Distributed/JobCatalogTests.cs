@@ -1,0 +1,58 @@
+using FaceMesh.Contracts.V1;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
+
+namespace FaceMesh.Pipeline.Tests.Distributed;
+
+/// <summary>How the public job view is merged from the documents each stage writes.</summary>
+public sealed class JobCatalogTests : IDisposable
+{
+    private const string Job = "viewed";
+    private readonly string _root = Directory.CreateTempSubdirectory("facemesh-catalog-").FullName;
+    private readonly LocalFolderObjectStore _store;
+
+    public JobCatalogTests() => _store = new LocalFolderObjectStore(_root);
+
+    [Theory]
+    [InlineData(JobStates.Sampling, null, null, false, JobState.Sampling)]
+    [InlineData(JobStates.Encoding, JobStates.Encoding, null, false, JobState.Encoding)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, null, false, JobState.Clustering)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Exporting, false, JobState.Exporting)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Done, false, JobState.Done)]
+    [InlineData(JobStates.Failed, null, null, false, JobState.Failed)]
+    [InlineData(JobStates.Sampling, null, null, true, JobState.Cancelled)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Exporting, true, JobState.Cancelled)]
+    [InlineData(JobStates.Failed, null, null, true, JobState.Cancelled)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Done, true, JobState.Done)]
+    public async Task TheView_FollowsTheFurthestStage_ACancelUnlessTheDatasetIsDone(string extractor, string? clusterer, string? exporter, bool cancel, JobState expected)
+    {
+        await JobJson.WriteAsync(_store, ObjectKeys.ExtractorState(Job), new ExtractorState(Job, "clip.mp4", 1, "ssd", 0.5f, 3, extractor, 4, 4, null));
+        if (clusterer is not null)
+        {
+            await JobJson.WriteAsync(_store, ObjectKeys.ClustererState(Job), new ClustererState(Job, 4, [0, 1, 2], [3], 5, clusterer, 2, null, null));
+        }
+
+        if (exporter is not null)
+        {
+            await JobJson.WriteAsync(_store, ObjectKeys.ExporterState(Job), new ExporterState(Job, exporter, null, "datasets", $"{Job}/"));
+        }
+
+        if (cancel)
+        {
+            await new JobCancellation(_store).RequestAsync(Job, CancellationToken.None);
+        }
+
+        var job = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
+
+        Assert.Equal(expected, job!.State);
+        Assert.Equal(clusterer is null ? (0, 0) : (3, 1), (job.FramesEncoded, job.FramesFailed));
+    }
+
+    [Fact]
+    public async Task AnUnknownJob_IsNull()
+    {
+        Assert.Null(await new JobCatalog(_store, "datasets").GetAsync("nobody", CancellationToken.None));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
