@@ -24,13 +24,13 @@ public sealed class JobClusteredConsumer(ObjectStores stores, ILogger<JobCluster
         try
         {
             var manifest = await new DatasetPublishing(stores.Work, stores.Datasets).PublishAsync(jobId, token);
-            await JobJson.WriteAsync(stores.Work, key, new ExporterState(jobId, JobStates.Done, null, stores.DatasetsBucket, $"{jobId}/"), token);
+            await JobJson.WriteAsync(stores.Work, key, new ExporterState(jobId, JobStates.Done, null, stores.DatasetsBucket, $"{jobId}/", DateTimeOffset.UtcNow), token);
             logger.LogInformation("Job {JobId} exported: {Faces} faces, {People} people", jobId, manifest.Faces.Count, manifest.PeopleCount);
         }
         catch (Exception e) when (e is not OperationCanceledException && context.GetRetryAttempt() >= MessagingExtensions.RetryLimit)
         {
             logger.LogError(e, "Export of job {JobId} failed", jobId);
-            await JobJson.WriteAsync(stores.Work, key, new ExporterState(jobId, JobStates.Failed, e.Message, stores.DatasetsBucket, $"{jobId}/"), token);
+            await JobJson.WriteAsync(stores.Work, key, new ExporterState(jobId, JobStates.Failed, e.Message, stores.DatasetsBucket, $"{jobId}/", DateTimeOffset.UtcNow), token);
         }
     }
 }

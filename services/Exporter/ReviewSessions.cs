@@ -15,6 +15,12 @@ public sealed class ReviewSessions(ObjectStores stores) : IDisposable
             ? _sessions.GetOrAdd(job, name => new ReviewSession(stores.Datasets, $"{name}/", name))
             : null;
 
+    /// <summary>Only the job's owner (or an admin) reviews its dataset.</summary>
+    public async Task<bool> MayOpenAsync(HttpContext context, Caller caller) =>
+        context.GetRouteValue("job") is string job && ObjectKeys.IsValidJobName(job)
+        && await JobJson.ReadAsync<ExtractorState>(stores.Work, ObjectKeys.ExtractorState(job), context.RequestAborted) is { } state
+        && caller.Owns(state);
+
     public void Dispose()
     {
         foreach (var session in _sessions.Values)

@@ -1,5 +1,6 @@
 using FaceMesh.Contracts.V1;
 using FaceMesh.Engine.Video;
+using FaceMesh.Infrastructure.Security;
 using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
@@ -22,7 +23,11 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
 
         var header = requestStream.Current.Header;
-        var job = SubmitValidation.Validate(header, options.Value.MaxUploadBytes);
+        var job = SubmitValidation.Validate(header, options.Value.MaxUploadBytes) with
+        {
+            Owner = BearerTokenInterceptor.CallerOf(context).Id,
+            SubmittedAt = DateTimeOffset.UtcNow,
+        };
         if (await JobJson.ReadAsync<ExtractorState>(stores.Work, ObjectKeys.ExtractorState(job.JobId), token) is not null)
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists, $"job '{job.JobId}' already exists"));
@@ -51,15 +56,15 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
     }
 
-    public override async Task<Job> GetJob(GetJobRequest request, ServerCallContext context) =>
-        await _catalog.GetAsync(ValidId(request.JobId), context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
+    public override async Task<Job> GetJob(GetJobRequest request, ServerCallContext context) => await VisibleAsync(request.JobId, context);
 
     public override async Task<ListJobsReply> ListJobs(ListJobsRequest request, ServerCallContext context)
     {
         var reply = new ListJobsReply();
+        var caller = BearerTokenInterceptor.CallerOf(context);
         foreach (var id in await _catalog.ListAsync(context.CancellationToken))
         {
-            if (await _catalog.GetAsync(id, context.CancellationToken) is { } job)
+            if (await _catalog.GetAsync(id, caller, context.CancellationToken) is { } job)
             {
                 reply.Jobs.Add(job);
             }
@@ -70,14 +75,26 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
 
     public override async Task<Job> CancelJob(CancelJobRequest request, ServerCallContext context)
     {
-        var current = await _catalog.GetAsync(ValidId(request.JobId), context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
+        var current = await VisibleAsync(request.JobId, context);
         if (JobCatalog.IsFinished(current.State))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' has already finished ({current.State})"));
         }
 
         await new JobCancellation(stores.Work).RequestAsync(request.JobId, context.CancellationToken);
-        return (await _catalog.GetAsync(request.JobId, context.CancellationToken))!;
+        return await VisibleAsync(request.JobId, context);
+    }
+
+    public override async Task<DeleteJobReply> DeleteJob(DeleteJobRequest request, ServerCallContext context)
+    {
+        var current = await VisibleAsync(request.JobId, context);
+        if (!JobCatalog.IsFinished(current.State))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' is still running ({current.State}): cancel it first"));
+        }
+
+        var deleted = await new JobDeletion(stores.Work, stores.Datasets).DeleteAsync(request.JobId, request.Dataset, context.CancellationToken);
+        return new DeleteJobReply { JobId = request.JobId, ObjectsDeleted = deleted };
     }
 
     public override async Task WatchJob(WatchJobRequest request, IServerStreamWriter<Job> responseStream, ServerCallContext context)
@@ -85,7 +102,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         Job? last = null;
         while (!context.CancellationToken.IsCancellationRequested)
         {
-            var job = await _catalog.GetAsync(ValidId(request.JobId), context.CancellationToken) ?? throw Errors.NotFound(request.JobId);
+            var job = await VisibleAsync(request.JobId, context);
             if (!job.Equals(last))
             {
                 await responseStream.WriteAsync(job, context.CancellationToken);
@@ -144,6 +161,10 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
             throw Errors.Invalid(e.Message.Replace(path, job.SourceFile, StringComparison.Ordinal));
         }
     }
+
+    /// <summary>The job, if the caller may see it: another owner's job is as unknown as a job that never existed.</summary>
+    private async Task<Job> VisibleAsync(string jobId, ServerCallContext context) =>
+        await _catalog.GetAsync(ValidId(jobId), BearerTokenInterceptor.CallerOf(context), context.CancellationToken) ?? throw Errors.NotFound(jobId);
 
     private static string ValidId(string jobId) =>
         ObjectKeys.IsValidJobName(jobId) ? jobId : throw Errors.Invalid($"'{jobId}' is not a valid job id");

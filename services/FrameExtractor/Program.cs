@@ -9,6 +9,7 @@ builder.Services.AddFaceMeshGrpc(publicApi: true);
 builder.Services.AddFaceMeshBus(_ => { });
 builder.Services.AddSingleton<SamplingQueue>();
 builder.Services.AddHostedService<SamplingWorker>();
+builder.Services.AddHostedService<RetentionWorker>();
 
 var app = builder.Build();
 app.MapGrpcService<JobsService>();

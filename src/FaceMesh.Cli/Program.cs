@@ -12,6 +12,7 @@ root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(JobsCommands.List());
 root.Subcommands.Add(JobsCommands.Cancel());
+root.Subcommands.Add(JobsCommands.Delete());
 root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 var parsed = root.Parse(args);

@@ -15,8 +15,10 @@ namespace FaceMesh.IntegrationTests;
 /// </summary>
 public sealed class DistributedSystem : IAsyncLifetime
 {
-    public const string Token = "integration-test-token-1";
-    public const string RotatedToken = "integration-test-token-2";
+    public const string Token = "tenant-a:integration-test-token-1";
+    public const string RotatedToken = "tenant-a:integration-test-token-2";
+    public const string OtherTenantToken = "tenant-b:integration-other-token";
+    public const string AdminToken = "integration-admin-token";
     public const long MaxUploadBytes = 64L * 1024 * 1024;
     private const string S3Endpoint = "127.0.0.1:9000";
     private readonly string _id = Guid.NewGuid().ToString("N")[..10];
@@ -37,6 +39,10 @@ public sealed class DistributedSystem : IAsyncLifetime
     public MinioObjectStore Datasets { get; private set; } = null!;
 
     public Metadata Auth { get; } = new() { { "authorization", $"Bearer {Token}" } };
+
+    public Metadata OtherTenant { get; } = new() { { "authorization", $"Bearer {OtherTenantToken}" } };
+
+    public Metadata Admin { get; } = new() { { "authorization", $"Bearer {AdminToken}" } };
 
     private GrpcChannel? _channel;
 
@@ -64,6 +70,8 @@ public sealed class DistributedSystem : IAsyncLifetime
             ["RabbitMq__Password"] = "guest",
             ["Auth__Tokens__0"] = Token,
             ["Auth__Tokens__1"] = RotatedToken,
+            ["Auth__Tokens__2"] = OtherTenantToken,
+            ["Auth__AdminTokens__0"] = AdminToken,
             ["Auth__InternalToken"] = $"internal-{_id}-0123456789",
             ["Service__BindAddress"] = "127.0.0.1",
             ["Encoder__ClustererUrl"] = $"http://127.0.0.1:{clustererGrpc}",

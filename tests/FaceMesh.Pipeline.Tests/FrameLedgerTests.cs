@@ -19,7 +19,11 @@ public sealed class FrameLedgerTests : IDisposable
     private readonly RecordingBus _bus = new();
     private readonly LocalFolderObjectStore _store;
 
-    public FrameLedgerTests() => _store = new LocalFolderObjectStore(_root);
+    public FrameLedgerTests()
+    {
+        _store = new LocalFolderObjectStore(_root);
+        StoredJob.WriteAsync(_store, Job, state: JobStates.Encoding).GetAwaiter().GetResult();
+    }
 
     [Fact]
     public async Task RedeliveredFrames_AreCountedOnce_AndTheirFacesStoredOnce()

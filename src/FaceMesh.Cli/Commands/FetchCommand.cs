@@ -51,7 +51,7 @@ public static class FetchCommand
                 folder = OutputFolder.Prepare(result.GetValue(output) ?? $"{jobId}-dataset", result.GetValue(force));
                 await File.WriteAllBytesAsync(Path.Combine(folder.Staging, DatasetPaths.Manifest), manifestBytes, cancellationToken);
                 var manifest = ManifestJson.Read(Path.Combine(folder.Staging, DatasetPaths.Manifest));
-                var files = DatasetFiles(manifest).ToList();
+                var files = DatasetFiles.Of(manifest).ToList();
                 for (var i = 0; i < files.Count; i++)
                 {
                     var target = Path.Combine(folder.Staging, files[i]);
@@ -91,26 +91,5 @@ public static class FetchCommand
             }
         });
         return command;
-    }
-
-    private static IEnumerable<string> DatasetFiles(DatasetManifest manifest)
-    {
-        foreach (var frame in manifest.Frames)
-        {
-            yield return $"{DatasetPaths.Images}/{frame.FileName}";
-            yield return $"{DatasetPaths.Labels}/{Path.ChangeExtension(frame.FileName, ".txt")}";
-        }
-
-        for (var i = 0; i < manifest.Faces.Count; i++)
-        {
-            yield return manifest.CropPath(i);
-        }
-
-        foreach (var cluster in Enumerable.Range(0, manifest.PeopleCount))
-        {
-            yield return $"{DatasetPaths.Montages}/{DatasetManifest.PersonName(cluster)}.jpg";
-        }
-
-        yield return DatasetPaths.DataYaml;
     }
 }

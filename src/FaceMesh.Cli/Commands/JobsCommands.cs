@@ -4,7 +4,7 @@ using Grpc.Core;
 
 namespace FaceMesh.Cli.Commands;
 
-/// <summary><c>facemesh jobs</c> and <c>facemesh cancel JOB</c>.</summary>
+/// <summary><c>facemesh jobs</c>, <c>facemesh cancel JOB</c> and <c>facemesh delete JOB</c>.</summary>
 public static class JobsCommands
 {
     public static Command List()
@@ -27,6 +27,22 @@ public static class JobsCommands
         var command = new Command("cancel", "Cancel a job.") { job, ServerOptions.Server, ServerOptions.Token };
         command.SetAction(async (result, cancellationToken) => await CallAsync(result, async (client, headers) =>
             Console.WriteLine(ServerOptions.Describe(await client.CancelJobAsync(new CancelJobRequest { JobId = result.GetValue(job)! }, headers, cancellationToken: cancellationToken)))));
+        return command;
+    }
+
+    public static Command Delete()
+    {
+        var job = new Argument<string>("job") { Description = "The job id." };
+        var dataset = new Option<bool>("--dataset") { Description = "Delete the job's dataset in the datasets bucket too." };
+        var command = new Command("delete", "Delete a finished job's footage, frames, portraits and state (and with --dataset its dataset).")
+        {
+            job, dataset, ServerOptions.Server, ServerOptions.Token,
+        };
+        command.SetAction(async (result, cancellationToken) => await CallAsync(result, async (client, headers) =>
+        {
+            var reply = await client.DeleteJobAsync(new DeleteJobRequest { JobId = result.GetValue(job)!, Dataset = result.GetValue(dataset) }, headers, cancellationToken: cancellationToken);
+            Console.WriteLine($"{reply.JobId}: deleted ({reply.ObjectsDeleted} objects{(result.GetValue(dataset) ? ", dataset included" : ", dataset kept")})");
+        }));
         return command;
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using FaceMesh.Infrastructure.Security;
 using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -76,7 +77,9 @@ public static class ServiceDefaults
         services.AddSingleton(sp =>
         {
             var auth = sp.GetRequiredService<IOptions<AuthOptions>>();
-            return new BearerTokenInterceptor(() => publicApi ? auth.Value.Tokens : [auth.Value.InternalToken]);
+            return new BearerTokenInterceptor(presented => publicApi
+                ? BearerTokens.Identify(auth.Value, presented)
+                : BearerTokens.Accepts([auth.Value.InternalToken], presented) ? new Caller("internal", IsAdmin: true) : null);
         });
         services.AddGrpc(grpc =>
         {

@@ -1,11 +1,22 @@
+using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
 namespace FaceMesh.Infrastructure.Security;
 
-/// <summary>Rejects gRPC calls without one of the accepted bearer tokens (compared in constant time).</summary>
-public sealed class BearerTokenInterceptor(Func<IReadOnlyList<string>> acceptedTokens) : Interceptor
+/// <summary>
+/// Rejects gRPC calls without an accepted bearer token (compared in constant time) and hands the services the
+/// <see cref="Caller"/> it stands for (<see cref="CallerOf"/>).
+/// </summary>
+public sealed class BearerTokenInterceptor(Func<string, Caller?> identify) : Interceptor
 {
+    private static readonly object CallerKey = typeof(Caller);
+
+    public static Caller CallerOf(ServerCallContext context) =>
+        context.UserState.TryGetValue(CallerKey, out var caller) && caller is Caller known
+            ? known
+            : throw new InvalidOperationException("the call passed no bearer-token check");
+
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         Authorize(context);
@@ -37,9 +48,7 @@ public sealed class BearerTokenInterceptor(Func<IReadOnlyList<string>> acceptedT
             throw new RpcException(new Status(StatusCode.Unauthenticated, "a bearer token is required (authorization: Bearer <token>)"));
         }
 
-        if (!BearerTokens.Accepts(acceptedTokens(), header["Bearer ".Length..].Trim()))
-        {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "the bearer token is not valid"));
-        }
+        context.UserState[CallerKey] = identify(header["Bearer ".Length..].Trim())
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "the bearer token is not valid"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FaceMesh.Pipeline.Distributed;
 
 namespace FaceMesh.Infrastructure.Security;
 
@@ -14,5 +15,20 @@ public static class BearerTokens
     {
         var bytes = Encoding.UTF8.GetBytes(presented);
         return bytes.Length > 0 && accepted.Any(token => token.Length > 0 && CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(token)));
+    }
+
+    /// <summary>Who presents <paramref name="presented"/>: an admin, the owner a public token stands for, or null (rejected).</summary>
+    public static Caller? Identify(AuthOptions auth, string presented) =>
+        Accepts(auth.AdminTokens, presented) ? new Caller(OwnerOf(presented), IsAdmin: true)
+        : Accepts(auth.Tokens, presented) ? new Caller(OwnerOf(presented), IsAdmin: false)
+        : null;
+
+    /// <summary><c>tenant:secret</c> owns as the tenant; any other token as a fingerprint of itself (the token is never stored).</summary>
+    public static string OwnerOf(string token)
+    {
+        var colon = token.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0
+            ? $"tenant:{token[..colon]}"
+            : $"token:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16]}";
     }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FaceMesh.Infrastructure.Settings;
 
-/// <summary>Section <c>Extractor</c>: upload limit and where footage waits while it is sampled.</summary>
+/// <summary>Section <c>Extractor</c>: upload limit, where footage waits while it is sampled, retention of finished jobs.</summary>
 public sealed class ExtractorOptions
 {
     public const string Section = "Extractor";
@@ -11,4 +11,10 @@ public sealed class ExtractorOptions
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
     public string ScratchFolder { get; set; } = Path.Combine(Path.GetTempPath(), "facemesh-extractor");
+
+    /// <summary>
+    /// Days a finished job keeps its footage, frames and portraits (its state and dataset stay); 0 keeps them for good.
+    /// </summary>
+    [Range(0, 36_500)]
+    public double RetentionDays { get; set; } = 7;
 }

@@ -37,6 +37,12 @@ public sealed class LocalFolderObjectStore(string root) : IObjectStore
         return true;
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
     private string PathOf(string key)
     {
         if (key.Split('/').Any(part => part is "" or "." or ".."))

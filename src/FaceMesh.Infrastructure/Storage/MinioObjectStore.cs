@@ -78,6 +78,12 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
         }, retryable: start >= 0, cancellationToken);
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => RetryAsync(async () =>
+    {
+        await client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(bucket).WithObject(key), cancellationToken);
+        return true;
+    }, retryable: true, cancellationToken);
+
     private static async Task<T> RetryAsync<T>(Func<Task<T>> operation, bool retryable, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

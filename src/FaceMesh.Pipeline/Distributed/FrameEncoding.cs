@@ -16,6 +16,11 @@ public sealed class FrameEncoding(IObjectStore store, IFaceSink sink)
 {
     public async Task EncodeAsync(EncodeFrame message, FaceEngine engine, CancellationToken cancellationToken)
     {
+        if (await new JobCancellation(store).IsStoppedAsync(message.JobId, cancellationToken))
+        {
+            return;
+        }
+
         var request = new RecordFrameRequest { JobId = message.JobId, FrameIndex = message.FrameIndex, TimeSeconds = message.TimeSeconds, Engine = EngineSettings(engine.Options) };
         var bytes = await store.GetAsync(message.FrameKey, cancellationToken);
         EncodedFrame encoded;

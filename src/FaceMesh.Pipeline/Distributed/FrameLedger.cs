@@ -23,6 +23,11 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 
     public async Task<RecordFrameReply> RecordFrameAsync(RecordFrameRequest request, CancellationToken cancellationToken)
     {
+        if (await new JobCancellation(store).IsStoppedAsync(request.JobId, cancellationToken))
+        {
+            return new RecordFrameReply();
+        }
+
         var document = new FrameFacesDocument(request.FrameIndex, request.TimeSeconds, request.Width, request.Height,
             string.IsNullOrEmpty(request.Failure) ? null : request.Failure,
             request.Faces.Select(f => new FaceDocument(f.Id, [.. f.Box], [.. f.Landmarks], f.BoxSize, f.Score, f.Sharpness, f.Frontalness, [.. f.Embedding])).ToList(),

@@ -11,6 +11,11 @@ public sealed class JobCancellation(IObjectStore store)
     public Task RequestAsync(string jobId, CancellationToken cancellationToken) =>
         JobJson.WriteAsync(store, ObjectKeys.Cancel(jobId), new CancelRequest(jobId, DateTimeOffset.UtcNow), cancellationToken);
 
+    /// <summary>Cancelled, or deleted: frames still in flight for such a job are dropped, not encoded or recorded.</summary>
+    public async Task<bool> IsStoppedAsync(string jobId, CancellationToken cancellationToken) =>
+        await IsRequestedAsync(jobId, cancellationToken)
+        || await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken) is null;
+
     public async Task<bool> IsRequestedAsync(string jobId, CancellationToken cancellationToken) =>
         await JobJson.ReadAsync<CancelRequest>(store, ObjectKeys.Cancel(jobId), cancellationToken) is not null;
 }

@@ -6,15 +6,22 @@ namespace FaceMesh.Pipeline.Distributed;
 /// <summary>Reads a job's state as the three stages wrote it and merges it into the public <see cref="Job"/> view.</summary>
 public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
 {
-    private readonly SemaphoreSlim _indexLock = new(1, 1);
+    // The index is read, changed and written back: one change at a time in this process (the FrameExtractor's).
+    private static readonly SemaphoreSlim IndexLock = new(1, 1);
 
-    public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken)
+    /// <summary>The job as <paramref name="caller"/> may see it: null when there is no such job or it is another owner's.</summary>
+    public async Task<Job?> GetAsync(string jobId, Caller caller, CancellationToken cancellationToken)
     {
         var extractor = await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken);
-        if (extractor is null)
-        {
-            return null;
-        }
+        return extractor is not null && caller.Owns(extractor) ? await ViewAsync(extractor, cancellationToken) : null;
+    }
+
+    /// <summary>The job whoever asks (the services' own view).</summary>
+    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => GetAsync(jobId, Caller.Service, cancellationToken);
+
+    private async Task<Job?> ViewAsync(ExtractorState extractor, CancellationToken cancellationToken)
+    {
+        var jobId = extractor.JobId;
 
         var clusterer = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken);
         var exporter = await JobJson.ReadAsync<ExporterState>(store, ObjectKeys.ExporterState(jobId), cancellationToken);
@@ -50,21 +57,26 @@ public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
         await JobJson.ReadAsync<List<string>>(store, ObjectKeys.JobIndex, cancellationToken) ?? [];
 
-    public async Task AddToIndexAsync(string jobId, CancellationToken cancellationToken)
+    public Task AddToIndexAsync(string jobId, CancellationToken cancellationToken) =>
+        ChangeIndexAsync(jobs => jobs.Contains(jobId) ? null : [.. jobs, jobId], cancellationToken);
+
+    public Task RemoveFromIndexAsync(string jobId, CancellationToken cancellationToken) =>
+        ChangeIndexAsync(jobs => jobs.Contains(jobId) ? jobs.Where(j => j != jobId).ToList() : null, cancellationToken);
+
+    private async Task ChangeIndexAsync(Func<List<string>, List<string>?> change, CancellationToken cancellationToken)
     {
-        await _indexLock.WaitAsync(cancellationToken);
+        await IndexLock.WaitAsync(cancellationToken);
         try
         {
             var jobs = await JobJson.ReadAsync<List<string>>(store, ObjectKeys.JobIndex, cancellationToken) ?? [];
-            if (!jobs.Contains(jobId))
+            if (change(jobs) is { } changed)
             {
-                jobs.Add(jobId);
-                await JobJson.WriteAsync(store, ObjectKeys.JobIndex, jobs, cancellationToken);
+                await JobJson.WriteAsync(store, ObjectKeys.JobIndex, changed, cancellationToken);
             }
         }
         finally
         {
-            _indexLock.Release();
+            IndexLock.Release();
         }
     }
 

@@ -14,7 +14,9 @@ public sealed record ExtractorState(
     string State,
     int FramesSampled,
     int FramesTotal,
-    string? Reason);
+    string? Reason,
+    string? Owner = null,
+    DateTimeOffset? SubmittedAt = null);
 
 /// <summary>The Clusterer's part: which frames are accounted for (a set, so redelivery cannot double-count).</summary>
 public sealed record ClustererState(
@@ -31,8 +33,11 @@ public sealed record ClustererState(
 /// <summary>A user's cancel request; written once by the public API, read by every stage.</summary>
 public sealed record CancelRequest(string JobId, DateTimeOffset RequestedAt);
 
+/// <summary>Written when retention removed a finished job's working objects.</summary>
+public sealed record RetentionRecord(string JobId, DateTimeOffset SweptAt);
+
 /// <summary>The Exporter's part.</summary>
-public sealed record ExporterState(string JobId, string State, string? Reason, string DatasetBucket, string DatasetPrefix);
+public sealed record ExporterState(string JobId, string State, string? Reason, string DatasetBucket, string DatasetPrefix, DateTimeOffset? FinishedAt = null);
 
 /// <summary>What the footage and its sampling looked like, carried from the FrameExtractor to the Exporter.</summary>
 public sealed record SourceDocument(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds, double IntervalSeconds, string Detector, float Eps, int MinSamples);

@@ -8,6 +8,7 @@ namespace FaceMesh.Pipeline.Distributed;
 [JsonSerializable(typeof(ClustererState))]
 [JsonSerializable(typeof(ExporterState))]
 [JsonSerializable(typeof(CancelRequest))]
+[JsonSerializable(typeof(RetentionRecord))]
 [JsonSerializable(typeof(FrameFacesDocument))]
 [JsonSerializable(typeof(ClustersDocument))]
 [JsonSerializable(typeof(List<string>))]

@@ -23,6 +23,8 @@ public static partial class ObjectKeys
 
     public static string Cancel(string job) => $"jobs/{job}/cancel.json";
 
+    public static string Retention(string job) => $"jobs/{job}/retention.json";
+
     public static string Clusters(string job) => $"jobs/{job}/clusters.json";
 
     /// <summary>Job names become object keys and folder names: letters, digits, '-', '_' and '.', not starting with '.'.</summary>

@@ -16,4 +16,7 @@ public interface IObjectStore
     /// false when there is no such object. A retried transfer starts the destination over, so it must be seekable.
     /// </summary>
     Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the object; removing one that does not exist is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }

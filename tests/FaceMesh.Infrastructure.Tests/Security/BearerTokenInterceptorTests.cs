@@ -45,6 +45,29 @@ public sealed class BearerTokenInterceptorTests
         Assert.Equal("ok", reply);
     }
 
+    [Fact]
+    public async Task TheService_SeesWhoCalled()
+    {
+        var auth = new AuthOptions { Tokens = ["alice:old-secret", "plain-token"], AdminTokens = ["root-token"] };
+        var interceptor = new BearerTokenInterceptor(presented => BearerTokens.Identify(auth, presented));
+        async Task<Pipeline.Distributed.Caller> Caller(string token) =>
+            await interceptor.UnaryServerHandler("request", new TestCallContext(Method, new Metadata { { "authorization", $"Bearer {token}" } }),
+                (_, context) => Task.FromResult(BearerTokenInterceptor.CallerOf(context)));
+
+        Assert.Equal(new("tenant:alice", false), await Caller("alice:old-secret"));
+        Assert.Equal(BearerTokens.OwnerOf("plain-token"), (await Caller("plain-token")).Id);
+        Assert.True((await Caller("root-token")).IsAdmin);
+    }
+
+    [Fact]
+    public void Owners_AreTenantsOrFingerprints_NeverTheToken()
+    {
+        Assert.Equal(BearerTokens.OwnerOf("alice:old"), BearerTokens.OwnerOf("alice:new"));
+        Assert.NotEqual(BearerTokens.OwnerOf("token-one"), BearerTokens.OwnerOf("token-two"));
+        Assert.DoesNotContain("token-one", BearerTokens.OwnerOf("token-one"), StringComparison.Ordinal);
+        Assert.StartsWith("token:", BearerTokens.OwnerOf("token-one"), StringComparison.Ordinal);
+    }
+
     private static Task<string> Call(IReadOnlyList<string> accepted, string? header, string method = Method)
     {
         var headers = new Metadata();
@@ -53,7 +76,7 @@ public sealed class BearerTokenInterceptorTests
             headers.Add("authorization", header);
         }
 
-        var interceptor = new BearerTokenInterceptor(() => accepted);
+        var interceptor = new BearerTokenInterceptor(presented => BearerTokens.Identify(new AuthOptions { Tokens = [.. accepted] }, presented));
         return interceptor.UnaryServerHandler("request", new TestCallContext(method, headers), (_, _) => Task.FromResult("ok"));
     }
 }

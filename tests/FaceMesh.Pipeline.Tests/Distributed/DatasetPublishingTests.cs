@@ -28,7 +28,7 @@ public sealed class DatasetPublishingTests : IDisposable
     public async Task TheManifest_ReportsTheSettingsTheEncodersUsed_AndTheJobsOptions()
     {
         var settings = new EngineSettings { Detector = "tiny", MinConfidence = 0.7f, MinFaceSize = 40, TileSize = 0, Alignment = "square", Models = "face-api@test" };
-        await RecordJobAsync(frames: 3, settings);
+        await RecordedJob.WriteAsync(_work, _bus, Job, frames: 3, settings);
 
         var manifest = await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
 
@@ -40,7 +40,7 @@ public sealed class DatasetPublishingTests : IDisposable
     [Fact]
     public async Task EveryFrameAndPortrait_IsPublished()
     {
-        await RecordJobAsync(frames: 3, new EngineSettings { Detector = "ssd", MinConfidence = 0.5f, MinFaceSize = 16, TileSize = 720, Alignment = "rotated", Models = "m" });
+        await RecordedJob.WriteAsync(_work, _bus, Job, frames: 3, RecordedJob.DefaultSettings);
 
         var manifest = await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
 
@@ -54,28 +54,6 @@ public sealed class DatasetPublishingTests : IDisposable
         {
             Assert.NotNull(await _datasets.GetAsync($"{Job}/{manifest.CropPath(i)}"));
         }
-    }
-
-    private async Task RecordJobAsync(int frames, EngineSettings settings)
-    {
-        var ledger = new FrameLedger(_work, _bus);
-        await ledger.FootageSampledAsync(new FootageSampled(Job, frames, "clip.mp4", 160, 120, 10, frames / 2.0, 0.5, settings.Detector, 0.45f, 2), CancellationToken.None);
-        using var image = new Mat(120, 160, MatType.CV_8UC3, Scalar.All(128));
-        var jpeg = image.ImEncode(".jpg");
-        for (var index = 0; index < frames; index++)
-        {
-            await _work.PutBytesAsync(ObjectKeys.Frame(Job, index), jpeg, "image/jpeg");
-            var face = new FaceData { Id = FaceRecord.MakeId(index, 0), BoxSize = 40, Score = 0.9f, Sharpness = 100, Frontalness = 1 };
-            face.Box.Add([40, 30, 80, 70]);
-            face.Landmarks.Add(new float[136]);
-            face.Embedding.Add(Enumerable.Repeat(0.05f, 128));
-            await _work.PutBytesAsync(ObjectKeys.Portrait(Job, face.Id), jpeg, "image/jpeg");
-            var request = new RecordFrameRequest { JobId = Job, FrameIndex = index, TimeSeconds = index * 0.5, Width = 160, Height = 120, Engine = settings };
-            request.Faces.Add(face);
-            await ledger.RecordFrameAsync(request, CancellationToken.None);
-        }
-
-        Assert.Single(_bus.Clustered);
     }
 
     private async Task<string> DownloadAsync(string key)

@@ -54,12 +54,7 @@ public sealed class FootageSamplingTests : IDisposable
         Assert.Equal((JobState.Encoding, 5, 5), (view!.State, view.FramesSampled, view.FramesTotal));
     }
 
-    private async Task<ExtractorState> SubmittedAsync(double intervalSeconds)
-    {
-        var job = new ExtractorState(Job, "clip.mp4", intervalSeconds, "ssd", 0.5f, 3, JobStates.Sampling, 0, 0, null);
-        await JobJson.WriteAsync(_store, ObjectKeys.ExtractorState(Job), job);
-        return job;
-    }
+    private Task<ExtractorState> SubmittedAsync(double intervalSeconds) => StoredJob.WriteAsync(_store, Job, intervalSeconds: intervalSeconds);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -21,6 +21,7 @@ public sealed class FrameEncodingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = new LocalFolderObjectStore(_root);
+        await StoredJob.WriteAsync(_store, Job, state: JobStates.Encoding);
         _engine = await FaceEngine.CreateAsync(new FaceEngineOptions { MinFaceSize = 20 });
     }
 

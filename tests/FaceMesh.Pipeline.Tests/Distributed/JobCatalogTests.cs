@@ -26,7 +26,7 @@ public sealed class JobCatalogTests : IDisposable
     [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Done, true, JobState.Done)]
     public async Task TheView_FollowsTheFurthestStage_ACancelUnlessTheDatasetIsDone(string extractor, string? clusterer, string? exporter, bool cancel, JobState expected)
     {
-        await JobJson.WriteAsync(_store, ObjectKeys.ExtractorState(Job), new ExtractorState(Job, "clip.mp4", 1, "ssd", 0.5f, 3, extractor, 4, 4, null));
+        await StoredJob.WriteAsync(_store, Job, state: extractor, framesSampled: 4, framesTotal: 4);
         if (clusterer is not null)
         {
             await JobJson.WriteAsync(_store, ObjectKeys.ClustererState(Job), new ClustererState(Job, 4, [0, 1, 2], [3], 5, clusterer, 2, null, null));

@@ -75,8 +75,7 @@ public sealed class SamplingResumeTests : IDisposable
         return shm.IsReady && shm.AvailableFreeSpace > 8L << 30 ? _shmScratch : Path.Combine(_root, "scratch");
     }
 
-    private Task SubmittedAsync(string file, string state) =>
-        JobJson.WriteAsync(_store, ObjectKeys.ExtractorState(Job), new ExtractorState(Job, file, 1, "ssd", 0.5f, 3, state, 0, 0, null));
+    private Task SubmittedAsync(string file, string state) => StoredJob.WriteAsync(_store, Job, file, state);
 
     public void Dispose()
     {

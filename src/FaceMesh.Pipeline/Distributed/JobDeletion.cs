@@ -1,0 +1,100 @@
+using FaceMesh.Pipeline.Export;
+using FaceMesh.Pipeline.Review;
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>
+/// Removes a job's objects, every key derived from the job's own documents (nothing lists a bucket). The job's state
+/// goes last, so an interrupted deletion leaves a job that can be listed and deleted again.
+/// </summary>
+public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
+{
+    private const int Transfers = 8;
+
+    /// <summary>Footage, frames, portraits and per-frame records: what a finished job needs no more. Returns the count of keys removed.</summary>
+    public async Task<int> DeleteWorkingObjectsAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await JobJson.ReadAsync<ExtractorState>(work, ObjectKeys.ExtractorState(jobId), cancellationToken);
+        if (job is null)
+        {
+            return 0;
+        }
+
+        var frames = await FrameIndexesAsync(job, cancellationToken);
+        var keys = new List<string> { ObjectKeys.Footage(jobId, job.SourceFile), ObjectKeys.Clusters(jobId) };
+        foreach (var index in frames)
+        {
+            var record = await JobJson.ReadAsync<FrameFacesDocument>(work, ObjectKeys.FrameFaces(jobId, index), cancellationToken);
+            keys.AddRange(record?.Faces.Select(f => ObjectKeys.Portrait(jobId, f.Id)) ?? []);
+            keys.Add(ObjectKeys.Frame(jobId, index));
+        }
+
+        // Per-frame records last: they are how the portraits above were found, should this pass be repeated.
+        await DeleteAllAsync(work, keys, cancellationToken);
+        await DeleteAllAsync(work, frames.Select(i => ObjectKeys.FrameFaces(jobId, i)).ToList(), cancellationToken);
+        return keys.Count + frames.Count;
+    }
+
+    /// <summary>Everything of the job, its dataset too when <paramref name="includeDataset"/>; then it is gone from the job list.</summary>
+    public async Task<int> DeleteAsync(string jobId, bool includeDataset, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        if (includeDataset)
+        {
+            count += await DeleteDatasetAsync(jobId, cancellationToken);
+        }
+
+        count += await DeleteWorkingObjectsAsync(jobId, cancellationToken);
+        string[] state = [ObjectKeys.ClustererState(jobId), ObjectKeys.ExporterState(jobId), ObjectKeys.Cancel(jobId), ObjectKeys.Retention(jobId)];
+        await DeleteAllAsync(work, state, cancellationToken);
+        await work.DeleteAsync(ObjectKeys.ExtractorState(jobId), cancellationToken);
+        await new JobCatalog(work, string.Empty).RemoveFromIndexAsync(jobId, cancellationToken);
+        return count + state.Length + 1;
+    }
+
+    private async Task<int> DeleteDatasetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var manifestKey = $"{jobId}/{DatasetPaths.Manifest}";
+        var path = Path.GetTempFileName();
+        try
+        {
+            if (!await datasets.DownloadToFileAsync(manifestKey, path, cancellationToken))
+            {
+                return 0;
+            }
+
+            var files = DatasetFiles.Of(ManifestJson.Read(path)).Append(ReviewSession.EditsFile).Select(f => $"{jobId}/{f}").ToList();
+            // The manifest first: a dataset without it is known to be incomplete, never mistaken for a finished one.
+            await datasets.DeleteAsync(manifestKey, cancellationToken);
+            await DeleteAllAsync(datasets, files, cancellationToken);
+            return files.Count + 1;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// Frames are numbered from 0 in sampling order. Those the documents account for, then any beyond them that exist
+    /// (sampling that failed or was stopped may have stored a few frames past its last progress write).
+    /// </summary>
+    private async Task<List<int>> FrameIndexesAsync(ExtractorState job, CancellationToken cancellationToken)
+    {
+        var clusterer = await JobJson.ReadAsync<ClustererState>(work, ObjectKeys.ClustererState(job.JobId), cancellationToken);
+        var known = new SortedSet<int>(Enumerable.Range(0, Math.Max(job.FramesSampled, job.FramesTotal)));
+        known.UnionWith(clusterer?.FramesDone ?? []);
+        known.UnionWith(clusterer?.FramesFailed ?? []);
+        for (var next = known.Count == 0 ? 0 : known.Max + 1; await work.GetAsync(ObjectKeys.Frame(job.JobId, next), cancellationToken) is not null; next++)
+        {
+            known.Add(next);
+        }
+
+        return [.. known];
+    }
+
+    private static Task DeleteAllAsync(IObjectStore store, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = Transfers, CancellationToken = cancellationToken },
+            async (key, token) => await store.DeleteAsync(key, token));
+}
