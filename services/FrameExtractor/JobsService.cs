@@ -23,7 +23,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
 
         var header = requestStream.Current.Header;
-        var job = SubmitValidation.Validate(header, options.Value.MaxUploadBytes) with
+        var job = Validated(header) with
         {
             Owner = BearerTokenInterceptor.CallerOf(context).Id,
             SubmittedAt = DateTimeOffset.UtcNow,
@@ -159,6 +159,18 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         catch (InvalidVideoException e)
         {
             throw Errors.Invalid(e.Message.Replace(path, job.SourceFile, StringComparison.Ordinal));
+        }
+    }
+
+    private ExtractorState Validated(SubmitHeader header)
+    {
+        try
+        {
+            return SubmitValidation.Validate(header, options.Value.MaxUploadBytes);
+        }
+        catch (JobRequestException e)
+        {
+            throw e.TooLarge ? new RpcException(new Status(StatusCode.ResourceExhausted, e.Message)) : Errors.Invalid(e.Message);
         }
     }
 
