@@ -9,7 +9,11 @@ using MassTransit;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(FaceMeshServices.Clusterer);
 builder.Services.AddFaceMeshGrpc(publicApi: false);
-builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<FootageSampledConsumer>());
+builder.Services.AddFaceMeshBus(bus =>
+{
+    bus.AddConsumer<FootageSampledConsumer>();
+    bus.AddConsumer<EncodeFrameFaultConsumer>();
+});
 builder.Services.AddSingleton(sp => new FrameLedger(sp.GetRequiredService<ObjectStores>().Work, new MassTransitJobBus(sp.GetRequiredService<IBus>())));
 builder.Services.AddHostedService<LedgerRecovery>();
 

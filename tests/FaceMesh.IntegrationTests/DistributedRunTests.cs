@@ -59,6 +59,29 @@ public sealed class DistributedRunTests(DistributedSystem system, Footage footag
     }
 
     [Fact]
+    public async Task ClustererDownLongerThanTheRetries_FramesEndInTheErrorQueue_AndTheJobFinishesNamingThem()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "clusterer-down");
+        var stopped = false;
+        var events = await JobDriver.WatchAsync(system, jobId, async job =>
+        {
+            if (!stopped && job.FramesEncoded >= 3)
+            {
+                stopped = true;
+                await system.RestartClustererAsync(downFor: TimeSpan.FromSeconds(12));
+            }
+        }, TimeSpan.FromMinutes(2));
+
+        Assert.True(stopped);
+        var done = events[^1];
+        Assert.Equal(JobState.Done, done.State);
+        Assert.NotEmpty(done.FailedFrames);
+        Assert.Equal(done.FramesFailed, done.FailedFrames.Count);
+        Assert.Equal(done.FramesTotal, done.FramesEncoded + done.FramesFailed);
+        Assert.True(system.QueueLength("encode-frame_error") >= done.FailedFrames.Count, "the failed frames are not in the error queue");
+    }
+
+    [Fact]
     public async Task ClustererRestartedMidJob_NothingIsLostOrDuplicated()
     {
         var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "clusterer-restarted");

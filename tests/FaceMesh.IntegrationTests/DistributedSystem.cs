@@ -108,9 +108,10 @@ public sealed class DistributedSystem : IAsyncLifetime
     }
 
     /// <summary>Starts a fresh process in place of a killed one (same ports and settings).</summary>
-    public async Task<ServiceProcess> RestartAsync(ServiceProcess old, string assembly, int grpcPort)
+    public async Task<ServiceProcess> RestartAsync(ServiceProcess old, string assembly, int grpcPort, TimeSpan downFor = default)
     {
         old.Kill();
+        await Task.Delay(downFor);
         var fresh = new ServiceProcess(old.Name, assembly, Environment(grpcPort, old.HttpPort), old.HttpPort);
         fresh.Start();
         await fresh.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -121,7 +122,7 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public string ExtractorUrl { get; private set; } = string.Empty;
 
-    public async Task RestartClustererAsync() => Clusterer = await RestartAsync(Clusterer, "FaceMesh.Clusterer", ClustererGrpcPort);
+    public async Task RestartClustererAsync(TimeSpan downFor = default) => Clusterer = await RestartAsync(Clusterer, "FaceMesh.Clusterer", ClustererGrpcPort, downFor);
 
     /// <summary>Starts one more encoder replica (kubectl scale, in test form) and waits until it is ready.</summary>
     public async Task<ServiceProcess> AddEncoderAsync()
@@ -149,7 +150,7 @@ public sealed class DistributedSystem : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public static void Rabbitmqctl(params string[] arguments)
+    public static string Rabbitmqctl(params string[] arguments)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-q");
@@ -159,13 +160,24 @@ public sealed class DistributedSystem : IAsyncLifetime
         }
 
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed: {error}");
         }
+
+        return output.Result;
     }
+
+    /// <summary>Messages waiting in a queue of this system's virtual host (0 when the queue does not exist).</summary>
+    public int QueueLength(string queue) =>
+        Rabbitmqctl("list_queues", "-p", VirtualHost, "name", "messages").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(columns => columns.Length == 2 && columns[0] == queue)
+            .Select(columns => int.Parse(columns[1], System.Globalization.CultureInfo.InvariantCulture))
+            .SingleOrDefault();
 
     private IEnumerable<ServiceProcess> All() => new[] { Extractor, Clusterer, Exporter }.Concat(Encoders).Where(s => s is not null);
 

@@ -117,6 +117,22 @@ public sealed class FrameLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task ALateFailureReport_NeverReplacesARecordedFrame_AndFailedFramesAreListed()
+    {
+        var ledger = new FrameLedger(_store, _bus);
+        await ledger.FootageSampledAsync(Sampled(3), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(0, faces: 2), CancellationToken.None);
+        await ledger.RecordFrameAsync(new RecordFrameRequest { JobId = Job, FrameIndex = 0, Failure = "reply lost, retries ran out" }, CancellationToken.None);
+        await ledger.RecordFrameAsync(new RecordFrameRequest { JobId = Job, FrameIndex = 2, Failure = "undeliverable" }, CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(1, faces: 0), CancellationToken.None);
+
+        var job = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
+        Assert.Equal((2, 1, 2), (job!.FramesEncoded, job.FramesFailed, job.Faces));
+        Assert.Equal([2], job.FailedFrames);
+        Assert.Single(_bus.Clustered);
+    }
+
+    [Fact]
     public async Task LocalFolderStore_RefusesKeysThatLeaveItsFolder()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _store.PutTextAsync("../outside.json", "{}"));

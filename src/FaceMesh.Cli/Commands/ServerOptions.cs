@@ -32,6 +32,9 @@ public static class ServerOptions
 
     public static string Describe(Job job) =>
         $"{job.JobId}: {job.State.ToString().Replace("JobState", string.Empty, StringComparison.Ordinal)}, frames {job.FramesEncoded + job.FramesFailed}/{(job.FramesTotal > 0 ? job.FramesTotal : job.FramesSampled)}"
-        + $"{(job.FramesFailed > 0 ? $" ({job.FramesFailed} failed)" : string.Empty)}, faces {job.Faces}, people {job.People}"
+        + $"{(job.FramesFailed > 0 ? $" ({job.FramesFailed} failed: {FailedFrames(job)})" : string.Empty)}, faces {job.Faces}, people {job.People}"
         + $"{(string.IsNullOrEmpty(job.Reason) ? string.Empty : $" - {job.Reason}")}";
+
+    private static string FailedFrames(Job job) =>
+        $"frame{(job.FailedFrames.Count == 1 ? string.Empty : "s")} {string.Join(", ", job.FailedFrames.Take(10))}{(job.FailedFrames.Count > 10 ? ", ..." : string.Empty)}";
 }

@@ -28,6 +28,13 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
             return new RecordFrameReply();
         }
 
+        // A failure reported after the frame was recorded (its reply was lost, then the retries ran out) changes nothing.
+        if (!string.IsNullOrEmpty(request.Failure)
+            && await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(request.JobId, request.FrameIndex), cancellationToken) is { Failure: null })
+        {
+            return await UpdateAsync(request.JobId, state => state, cancellationToken);
+        }
+
         var document = new FrameFacesDocument(request.FrameIndex, request.TimeSeconds, request.Width, request.Height,
             string.IsNullOrEmpty(request.Failure) ? null : request.Failure,
             request.Faces.Select(f => new FaceDocument(f.Id, [.. f.Box], [.. f.Landmarks], f.BoxSize, f.Score, f.Sharpness, f.Frontalness, [.. f.Embedding])).ToList(),

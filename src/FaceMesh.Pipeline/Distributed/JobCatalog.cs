@@ -39,6 +39,7 @@ public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
             DatasetPrefix = $"{jobId}/",
             Options = new JobOptions { IntervalSeconds = extractor.IntervalSeconds, Detector = extractor.Detector, Eps = extractor.Eps, MinSamples = extractor.MinSamples },
         };
+        job.FailedFrames.Add(clusterer?.FramesFailed.Order() ?? Enumerable.Empty<int>());
         // A cancel that came after the dataset was complete came too late: the job is Done.
         (job.State, job.Reason) = (extractor, clusterer, exporter) switch
         {
