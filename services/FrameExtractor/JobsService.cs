@@ -39,13 +39,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         {
             await ReceiveAsync(requestStream, path, header.SizeBytes, token);
             CheckReadable(path, job);
-            await using (var footage = File.OpenRead(path))
-            {
-                await stores.Work.PutAsync(ObjectKeys.Footage(job.JobId, job.SourceFile), footage, footage.Length, "application/octet-stream", token);
-            }
-
-            await JobJson.WriteAsync(stores.Work, ObjectKeys.ExtractorState(job.JobId), job, token);
-            await _catalog.AddToIndexAsync(job.JobId, token);
+            await new JobSubmission(stores.Work).RecordAsync(job, path, token);
             await queue.EnqueueAsync(job.JobId, path, token);
             return new SubmitReply { JobId = job.JobId };
         }

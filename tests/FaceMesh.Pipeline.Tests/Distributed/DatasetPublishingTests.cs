@@ -56,6 +56,23 @@ public sealed class DatasetPublishingTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task PublishingAgain_AfterAnExporterRestart_GivesTheSameDataset()
+    {
+        await RecordedJob.WriteAsync(_work, _bus, Job, frames: 3);
+        await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+        var first = Snapshot();
+
+        await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+
+        Assert.Equal(first, Snapshot());
+    }
+
+    /// <summary>Every file of the datasets store with its bytes' hash.</summary>
+    private Dictionary<string, string> Snapshot() =>
+        Directory.GetFiles(Path.Combine(_root, "datasets"), "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(_root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
     private async Task<string> DownloadAsync(string key)
     {
         var path = Path.Combine(_root, Guid.NewGuid().ToString("N"));

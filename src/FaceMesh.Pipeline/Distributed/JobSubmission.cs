@@ -1,0 +1,22 @@
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>
+/// Records an accepted upload: the footage, then the job in the index, then the job's state. In that order a stop at
+/// any point leaves either no job (the name stays free; the index entry without state is skipped) or a listed job
+/// that a restarted FrameExtractor resumes; never a job in Sampling that nothing will find again.
+/// </summary>
+public sealed class JobSubmission(IObjectStore store)
+{
+    public async Task RecordAsync(ExtractorState job, string footagePath, CancellationToken cancellationToken)
+    {
+        await using (var footage = File.OpenRead(footagePath))
+        {
+            await store.PutAsync(ObjectKeys.Footage(job.JobId, job.SourceFile), footage, footage.Length, "application/octet-stream", cancellationToken);
+        }
+
+        await new JobCatalog(store, string.Empty).AddToIndexAsync(job.JobId, cancellationToken);
+        await JobJson.WriteAsync(store, ObjectKeys.ExtractorState(job.JobId), job, cancellationToken);
+    }
+}

@@ -1,0 +1,58 @@
+using FaceMesh.Contracts.V1;
+using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Pipeline.Storage;
+
+namespace FaceMesh.Pipeline.Tests.Distributed;
+
+/// <summary>Recording an accepted upload, with the FrameExtractor stopping after each of its writes.</summary>
+public sealed class JobSubmissionTests : IDisposable
+{
+    private const string Job = "submitted";
+    private readonly string _root = Directory.CreateTempSubdirectory("facemesh-submit-").FullName;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AStopAfterAnyWrite_LeavesNoJob_OrAJobTheRestartResumes(int writesBeforeTheStop)
+    {
+        var store = new StoppingStore(new LocalFolderObjectStore(Path.Combine(_root, "store")), writesBeforeTheStop);
+        var footage = Path.Combine(_root, "clip.mp4");
+        await File.WriteAllTextAsync(footage, "footage");
+        var job = await StoredJob.WriteAsync(new LocalFolderObjectStore(Path.Combine(_root, "unused")), Job);
+
+        await Assert.ThrowsAsync<IOException>(() => new JobSubmission(store).RecordAsync(job, footage, CancellationToken.None));
+
+        var catalog = new JobCatalog(store, "datasets");
+        var view = await catalog.GetAsync(Job, CancellationToken.None);
+        var resumed = await new SamplingResume(store, Path.Combine(_root, "scratch")).PrepareAsync(Job, CancellationToken.None);
+        if (view is null)
+        {
+            Assert.Null(resumed);
+        }
+        else
+        {
+            Assert.Equal(JobState.Sampling, view.State);
+            Assert.Contains(Job, await catalog.ListAsync(CancellationToken.None));
+            Assert.NotNull(resumed);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>A store whose process "stops" (every later write fails) after a number of writes.</summary>
+    private sealed class StoppingStore(IObjectStore inner, int writes) : IObjectStore
+    {
+        private int _left = writes;
+
+        public Task PutAsync(string key, Stream content, long length, string contentType, CancellationToken cancellationToken = default) =>
+            _left-- > 0 ? inner.PutAsync(key, content, length, contentType, cancellationToken) : throw new IOException("stopped");
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+
+        public Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default) => inner.DownloadAsync(key, destination, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+    }
+}
