@@ -11,8 +11,7 @@ builder.AddServiceDefaults(FaceMeshServices.Encoder);
 builder.Services.AddSingleton<EnginePool>();
 builder.Services.AddGrpcClient<FaceSink.FaceSinkClient>((sp, client) => client.Address = new Uri(sp.GetRequiredService<IOptions<EncoderOptions>>().Value.ClustererUrl));
 builder.Services.AddScoped<IFaceSink, GrpcFaceSink>();
-builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<EncodeFrameConsumer>((_, consumer) =>
-    consumer.ConcurrentMessageLimit = builder.Configuration.GetValue($"{EncoderOptions.Section}:{nameof(EncoderOptions.Engines)}", Environment.ProcessorCount)));
+builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<EncodeFrameConsumer>(typeof(EncodeFrameConsumerDefinition)));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

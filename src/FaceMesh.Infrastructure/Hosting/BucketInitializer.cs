@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace FaceMesh.Infrastructure.Hosting;
 
 /// <summary>Creates the buckets at start (retrying while the object store comes up), so no service depends on a setup job.</summary>
-public sealed class BucketInitializer(ObjectStores stores, ILogger<BucketInitializer> logger) : IHostedService
+public sealed class BucketInitializer(MinioBuckets buckets, ILogger<BucketInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -13,8 +13,8 @@ public sealed class BucketInitializer(ObjectStores stores, ILogger<BucketInitial
         {
             try
             {
-                await ((MinioObjectStore)stores.Work).EnsureBucketAsync(cancellationToken);
-                await ((MinioObjectStore)stores.Datasets).EnsureBucketAsync(cancellationToken);
+                await buckets.Work.EnsureBucketAsync(cancellationToken);
+                await buckets.Datasets.EnsureBucketAsync(cancellationToken);
                 return;
             }
             catch (Exception e) when (attempt < 30 && e is not OperationCanceledException)

@@ -50,7 +50,12 @@ public static class ServiceDefaults
         {
             var options = sp.GetRequiredService<IOptions<ObjectStoreOptions>>().Value;
             var client = MinioObjectStore.CreateClient(options);
-            return new ObjectStores(new MinioObjectStore(client, options.WorkBucket), new MinioObjectStore(client, options.DatasetsBucket), options.DatasetsBucket);
+            return new MinioBuckets(new MinioObjectStore(client, options.WorkBucket), new MinioObjectStore(client, options.DatasetsBucket));
+        });
+        services.AddSingleton(sp =>
+        {
+            var buckets = sp.GetRequiredService<MinioBuckets>();
+            return new ObjectStores(buckets.Work, buckets.Datasets, buckets.Datasets.Bucket);
         });
         services.AddHostedService<BucketInitializer>();
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);

@@ -7,8 +7,11 @@ namespace FaceMesh.Infrastructure.Messaging;
 
 public static class MessagingExtensions
 {
-    /// <summary>Number of delivery attempts of a message inside one consumer before it is treated as failing.</summary>
-    public const int RetryLimit = 3;
+    /// <summary>The waits between a consumer's attempts at one message; after the last, the message has failed.</summary>
+    public static readonly TimeSpan[] RetryIntervals = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+
+    /// <summary>The retry attempt (as <c>GetRetryAttempt</c> counts) that is a message's last.</summary>
+    public static int RetryLimit => RetryIntervals.Length;
 
     /// <summary>
     /// MassTransit over RabbitMQ with retries set once for every endpoint, kebab-case names, consumers added by the host.
@@ -22,7 +25,7 @@ public static class MessagingExtensions
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)));
+                endpoint.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.PrefetchCount = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.PrefetchCount;

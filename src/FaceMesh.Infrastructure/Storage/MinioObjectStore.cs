@@ -16,11 +16,24 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
 
     public string Bucket => bucket;
 
+    /// <summary>Creates the bucket unless it exists; another service creating it at the same moment is success too.</summary>
     public async Task EnsureBucketAsync(CancellationToken cancellationToken = default)
     {
-        if (!await client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), cancellationToken))
+        if (await client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), cancellationToken))
+        {
+            return;
+        }
+
+        try
         {
             await client.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket), cancellationToken);
+        }
+        catch (MinioException)
+        {
+            if (!await client.BucketExistsAsync(new BucketExistsArgs().WithBucket(bucket), cancellationToken))
+            {
+                throw;
+            }
         }
     }
 
