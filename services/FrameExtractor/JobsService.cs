@@ -1,5 +1,4 @@
 using FaceMesh.Contracts.V1;
-using FaceMesh.Engine.Video;
 using FaceMesh.Infrastructure.Security;
 using FaceMesh.Infrastructure.Settings;
 using FaceMesh.Infrastructure.Storage;
@@ -38,7 +37,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         try
         {
             await ReceiveAsync(requestStream, path, header.SizeBytes, token);
-            CheckReadable(path, job);
+            Mapped(() => SubmitValidation.EnsureReadable(path, job));
             await new JobSubmission(stores.Work).RecordAsync(job, path, token);
             await queue.EnqueueAsync(job.JobId, path, token);
             return new SubmitReply { JobId = job.JobId };
@@ -140,27 +139,20 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
     }
 
-    private static void CheckReadable(string path, ExtractorState job)
-    {
-        try
-        {
-            using var sampler = new FrameSampler(path, TimeSpan.FromSeconds(job.IntervalSeconds));
-            if (!sampler.Sample().Any())
-            {
-                throw Errors.Invalid($"{job.SourceFile}: no frame could be decoded");
-            }
-        }
-        catch (InvalidVideoException e)
-        {
-            throw Errors.Invalid(e.Message.Replace(path, job.SourceFile, StringComparison.Ordinal));
-        }
-    }
+    private ExtractorState Validated(SubmitHeader header) => Mapped(() => SubmitValidation.Validate(header, options.Value.MaxUploadBytes));
 
-    private ExtractorState Validated(SubmitHeader header)
+    private static void Mapped(Action rule) => Mapped(() =>
+    {
+        rule();
+        return true;
+    });
+
+    /// <summary>Runs a submission rule, turning its refusal into the gRPC status the client sees.</summary>
+    private static T Mapped<T>(Func<T> rule)
     {
         try
         {
-            return SubmitValidation.Validate(header, options.Value.MaxUploadBytes);
+            return rule();
         }
         catch (JobRequestException e)
         {

@@ -40,7 +40,7 @@ public static class ExportCommand
             {
                 return Task.FromResult(RunCommand.Fail("cancelled: nothing was written.", ExitCodes.Cancelled));
             }
-            catch (Exception e) when (e is OutputFolderException or InvalidDataException or System.Text.Json.JsonException or KeyNotFoundException)
+            catch (Exception e) when (BadInput.Is(e))
             {
                 return Task.FromResult(RunCommand.Fail(e.Message, ExitCodes.BadInput));
             }

@@ -74,7 +74,7 @@ public static class FetchCommand
                 Console.WriteLine($"{files.Count + (edits is null ? 1 : 2)} files -> {folder.Destination}");
                 return ExitCodes.Success;
             }
-            catch (OutputFolderException e)
+            catch (Exception e) when (BadInput.Is(e))
             {
                 folder?.Abandon();
                 return RunCommand.Fail(e.Message, ExitCodes.BadInput);

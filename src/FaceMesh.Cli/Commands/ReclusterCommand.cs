@@ -27,7 +27,7 @@ public static class ReclusterCommand
             {
                 return Task.FromResult(RunCommand.Fail("cancelled: the dataset is unchanged.", ExitCodes.Cancelled));
             }
-            catch (Exception e) when (e is OutputFolderException or ValidationException or InvalidDataException or System.Text.Json.JsonException)
+            catch (Exception e) when (BadInput.Is(e))
             {
                 return Task.FromResult(RunCommand.Fail(e.Message, ExitCodes.BadInput));
             }

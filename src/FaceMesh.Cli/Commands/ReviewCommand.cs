@@ -40,7 +40,7 @@ public static class ReviewCommand
             {
                 return ExitCodes.Success;
             }
-            catch (Exception e) when (e is DatasetNotFoundException or InvalidDataException or System.Text.Json.JsonException or KeyNotFoundException)
+            catch (Exception e) when (BadInput.Is(e))
             {
                 return RunCommand.Fail($"{path}: {e.Message}", ExitCodes.BadInput);
             }

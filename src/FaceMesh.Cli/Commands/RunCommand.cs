@@ -74,7 +74,7 @@ public static class RunCommand
             progress.Finish();
             return Fail("cancelled: nothing was written.", ExitCodes.Cancelled);
         }
-        catch (Exception e) when (e is InvalidVideoException or OutputFolderException or ValidationException)
+        catch (Exception e) when (BadInput.Is(e))
         {
             progress.Finish();
             return Fail(e.Message, ExitCodes.BadInput);

@@ -1,4 +1,5 @@
 using FaceMesh.Contracts.V1;
+using FaceMesh.Engine.Video;
 using FaceMesh.Pipeline.Clustering;
 
 namespace FaceMesh.Pipeline.Distributed;
@@ -51,5 +52,22 @@ public static class SubmitValidation
         }
 
         return new ExtractorState(header.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null);
+    }
+
+    /// <summary>The received footage is video a frame can be sampled from; errors name the client's file, not the scratch path.</summary>
+    public static void EnsureReadable(string path, ExtractorState job)
+    {
+        try
+        {
+            using var sampler = new FrameSampler(path, TimeSpan.FromSeconds(job.IntervalSeconds));
+            if (!sampler.Sample().Any())
+            {
+                throw new JobRequestException($"{job.SourceFile}: no frame could be decoded");
+            }
+        }
+        catch (InvalidVideoException e)
+        {
+            throw new JobRequestException(e.Message.Replace(path, job.SourceFile, StringComparison.Ordinal));
+        }
     }
 }

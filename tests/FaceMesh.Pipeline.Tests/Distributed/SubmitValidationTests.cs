@@ -55,6 +55,38 @@ public sealed class SubmitValidationTests
         Assert.Throws<JobRequestException>(() => SubmitValidation.Validate(header, Limit));
     }
 
+    [Fact]
+    public void ReceivedFootage_ThatIsNoVideo_IsRefused_NamingTheClientsFile()
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), $"facemesh-scratch-{Guid.NewGuid():N}.mp4");
+        File.WriteAllBytes(scratch, [0, 1, 2, 3, 4, 5, 6, 7]);
+        try
+        {
+            var error = Assert.Throws<JobRequestException>(() => SubmitValidation.EnsureReadable(scratch, SubmitValidation.Validate(Header(), Limit)));
+
+            Assert.DoesNotContain(scratch, error.Message, StringComparison.Ordinal);
+            Assert.Contains("clip.mp4", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(scratch);
+        }
+    }
+
+    [Fact]
+    public void ReceivedFootage_ThatIsVideo_Passes()
+    {
+        var folder = Directory.CreateTempSubdirectory("facemesh-readable-").FullName;
+        try
+        {
+            SubmitValidation.EnsureReadable(SyntheticClip.Write(folder, seconds: 2), SubmitValidation.Validate(Header(), Limit));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static SubmitHeader Header(string job = "holiday", string file = "clip.mp4", long size = 100) =>
         new() { JobName = job, FileName = file, SizeBytes = size };
 }
