@@ -1,5 +1,4 @@
 using FaceMesh.Contracts.Messages;
-using FaceMesh.Contracts.V1;
 using FaceMesh.Pipeline.Distributed;
 using MassTransit;
 
@@ -22,6 +21,6 @@ public sealed class EncodeFrameFaultConsumer(FrameLedger ledger, ILogger<EncodeF
 
         var reason = context.Message.Exceptions.FirstOrDefault()?.Message ?? "failed every retry";
         logger.LogWarning("Frame {Frame} of job {JobId} failed every retry ({Reason}); recording it as failed", frame.FrameIndex, frame.JobId, reason);
-        await ledger.RecordFrameAsync(new RecordFrameRequest { JobId = frame.JobId, FrameIndex = frame.FrameIndex, TimeSeconds = frame.TimeSeconds, Failure = reason }, context.CancellationToken);
+        await ledger.RecordFrameAsync(FrameOutcome.Failed(frame.JobId, frame.FrameIndex, frame.TimeSeconds, reason), context.CancellationToken);
     }
 }

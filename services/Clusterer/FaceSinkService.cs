@@ -1,4 +1,5 @@
 using FaceMesh.Contracts.V1;
+using FaceMesh.Infrastructure.Grpc;
 using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;
 
@@ -7,13 +8,20 @@ namespace FaceMesh.Clusterer;
 /// <summary>The internal gRPC API encoders hand frames to.</summary>
 public sealed class FaceSinkService(FrameLedger ledger) : FaceSink.FaceSinkBase
 {
-    public override Task<RecordFrameReply> RecordFrame(RecordFrameRequest request, ServerCallContext context)
+    public override async Task<RecordFrameReply> RecordFrame(RecordFrameRequest request, ServerCallContext context)
     {
-        if (!ObjectKeys.IsValidJobName(request.JobId) || request.FrameIndex < 0)
+        FrameOutcome frame;
+        try
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"invalid job '{request.JobId}' or frame {request.FrameIndex}"));
+            frame = ObjectKeys.IsValidJobName(request.JobId) && request.FrameIndex >= 0
+                ? FrameOutcomeMessages.FromRequest(request)
+                : throw new ArgumentException($"invalid job '{request.JobId}' or frame {request.FrameIndex}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
 
-        return ledger.RecordFrameAsync(request, context.CancellationToken);
+        return FrameOutcomeMessages.ToReply(await ledger.RecordFrameAsync(frame, context.CancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using FaceMesh.Contracts.V1;
+using FaceMesh.Infrastructure.Grpc;
 using FaceMesh.Infrastructure.Security;
 using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;
@@ -9,7 +10,7 @@ namespace FaceMesh.Encoder;
 /// <summary>The <see cref="IFaceSink"/> port over the Clusterer's gRPC API, with the internal token.</summary>
 public sealed class GrpcFaceSink(FaceSink.FaceSinkClient client, IOptions<AuthOptions> auth) : IFaceSink
 {
-    public async Task RecordFrameAsync(RecordFrameRequest request, CancellationToken cancellationToken) =>
-        await client.RecordFrameAsync(request, new Metadata { { "authorization", $"Bearer {auth.Value.InternalToken}" } },
+    public async Task RecordFrameAsync(FrameOutcome frame, CancellationToken cancellationToken) =>
+        await client.RecordFrameAsync(FrameOutcomeMessages.ToRequest(frame), new Metadata { { "authorization", $"Bearer {auth.Value.InternalToken}" } },
             deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: cancellationToken);
 }

@@ -1,5 +1,6 @@
 using FaceMesh.Contracts.Messages;
-using FaceMesh.Contracts.V1;
+using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Quality;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Storage;
@@ -48,7 +49,7 @@ public sealed class FrameLedgerTests : IDisposable
     {
         var ledger = new FrameLedger(_store, _bus);
         await ledger.RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None);
-        await ledger.RecordFrameAsync(new RecordFrameRequest { JobId = Job, FrameIndex = 1, Failure = "corrupt frame" }, CancellationToken.None);
+        await ledger.RecordFrameAsync(FrameOutcome.Failed(Job, 1, 1, "corrupt frame"), CancellationToken.None);
         Assert.Empty(_bus.Clustered);
 
         await ledger.FootageSampledAsync(Sampled(2), CancellationToken.None);
@@ -122,8 +123,8 @@ public sealed class FrameLedgerTests : IDisposable
         var ledger = new FrameLedger(_store, _bus);
         await ledger.FootageSampledAsync(Sampled(3), CancellationToken.None);
         await ledger.RecordFrameAsync(Frame(0, faces: 2), CancellationToken.None);
-        await ledger.RecordFrameAsync(new RecordFrameRequest { JobId = Job, FrameIndex = 0, Failure = "reply lost, retries ran out" }, CancellationToken.None);
-        await ledger.RecordFrameAsync(new RecordFrameRequest { JobId = Job, FrameIndex = 2, Failure = "undeliverable" }, CancellationToken.None);
+        await ledger.RecordFrameAsync(FrameOutcome.Failed(Job, 0, 0, "reply lost, retries ran out"), CancellationToken.None);
+        await ledger.RecordFrameAsync(FrameOutcome.Failed(Job, 2, 2, "undeliverable"), CancellationToken.None);
         await ledger.RecordFrameAsync(Frame(1, faces: 0), CancellationToken.None);
 
         var job = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
@@ -141,20 +142,11 @@ public sealed class FrameLedgerTests : IDisposable
 
     private static FootageSampled Sampled(int frames) => new(Job, frames, "clip.mp4", 640, 480, 25, 10, 1, "ssd", 0.5f, 1);
 
-    private static RecordFrameRequest Frame(int index, int faces)
-    {
-        var request = new RecordFrameRequest { JobId = Job, FrameIndex = index, TimeSeconds = index, Width = 640, Height = 480 };
-        for (var i = 0; i < faces; i++)
-        {
-            var face = new FaceData { Id = FaceRecord.MakeId(index, i), BoxSize = 50, Score = 0.9f, Sharpness = 100, Frontalness = 1 };
-            face.Box.Add([10, 10, 60, 60]);
-            face.Landmarks.Add(new float[136]);
-            face.Embedding.Add(Enumerable.Range(0, 128).Select(d => (float)Math.Sin(d + (i * 7))).ToArray());
-            request.Faces.Add(face);
-        }
-
-        return request;
-    }
+    private static FrameOutcome Frame(int index, int faces) => new(Job, index, index, 640, 480,
+        Enumerable.Range(0, faces).Select(i => new FaceRecord(FaceRecord.MakeId(index, i), index, index, new BoxF(10, 10, 60, 60),
+            Enumerable.Range(0, 68).Select(_ => new float[2]).ToArray(), new FaceQuality(50, 0.9f, 100, 1),
+            Enumerable.Range(0, 128).Select(d => (float)Math.Sin(d + (i * 7))).ToArray())).ToList(),
+        null, null);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -1,5 +1,4 @@
 using FaceMesh.Contracts.Messages;
-using FaceMesh.Contracts.V1;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Pipeline.Encoding;
@@ -21,7 +20,6 @@ public sealed class FrameEncoding(IObjectStore store, IFaceSink sink)
             return;
         }
 
-        var request = new RecordFrameRequest { JobId = message.JobId, FrameIndex = message.FrameIndex, TimeSeconds = message.TimeSeconds, Engine = EngineSettings(engine.Options) };
         var bytes = await store.GetAsync(message.FrameKey, cancellationToken);
         EncodedFrame encoded;
         try
@@ -32,46 +30,30 @@ public sealed class FrameEncoding(IObjectStore store, IFaceSink sink)
         }
         catch (InvalidImageException e)
         {
-            request.Failure = e.Message;
-            await sink.RecordFrameAsync(request, cancellationToken);
+            await ReportFailureAsync(message, e.Message, cancellationToken);
             return;
         }
 
-        request.Width = encoded.Frame.Width;
-        request.Height = encoded.Frame.Height;
         for (var i = 0; i < encoded.Faces.Count; i++)
         {
-            var face = encoded.Faces[i];
-            await store.PutBytesAsync(ObjectKeys.Portrait(message.JobId, face.Id), encoded.Portraits[i], "image/jpeg", cancellationToken);
-            var data = new FaceData
-            {
-                Id = face.Id,
-                BoxSize = face.Quality.BoxSize,
-                Score = face.Quality.Score,
-                Sharpness = face.Quality.Sharpness,
-                Frontalness = face.Quality.Frontalness,
-            };
-            data.Box.Add(face.Box.ToArray());
-            data.Landmarks.Add(face.Landmarks.SelectMany(p => p));
-            data.Embedding.Add(face.Descriptor);
-            request.Faces.Add(data);
+            await store.PutBytesAsync(ObjectKeys.Portrait(message.JobId, encoded.Faces[i].Id), encoded.Portraits[i], "image/jpeg", cancellationToken);
         }
 
-        await sink.RecordFrameAsync(request, cancellationToken);
+        await sink.RecordFrameAsync(
+            new FrameOutcome(message.JobId, message.FrameIndex, message.TimeSeconds, encoded.Frame.Width, encoded.Frame.Height, encoded.Faces, Settings(engine.Options), null),
+            cancellationToken);
     }
 
     /// <summary>Reports a frame that kept failing, so the job can still finish without it.</summary>
     public Task ReportFailureAsync(EncodeFrame message, string reason, CancellationToken cancellationToken) =>
-        sink.RecordFrameAsync(new RecordFrameRequest { JobId = message.JobId, FrameIndex = message.FrameIndex, TimeSeconds = message.TimeSeconds, Failure = reason }, cancellationToken);
+        sink.RecordFrameAsync(FrameOutcome.Failed(message.JobId, message.FrameIndex, message.TimeSeconds, reason), cancellationToken);
 
     /// <summary>What the manifest reports as the run's parameters: the settings of the engine that really ran.</summary>
-    public static EngineSettings EngineSettings(FaceEngineOptions options) => new()
-    {
-        Detector = options.Detector.ToString().ToLowerInvariant(),
-        MinConfidence = options.MinConfidence,
-        MinFaceSize = options.MinFaceSize,
-        TileSize = options.TileSize,
-        Alignment = options.Alignment.ToString().ToLowerInvariant(),
-        Models = Embedded.EmbeddedPipeline.ModelsVersion,
-    };
+    public static EngineDocument Settings(FaceEngineOptions options) => new(
+        options.Detector.ToString().ToLowerInvariant(),
+        options.MinConfidence,
+        options.MinFaceSize,
+        options.TileSize,
+        options.Alignment.ToString().ToLowerInvariant(),
+        Embedded.EmbeddedPipeline.ModelsVersion);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FaceMesh.Contracts.Messages;
-using FaceMesh.Contracts.V1;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
 using FaceMesh.Pipeline.Clustering;
@@ -21,31 +20,30 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
     // This instance owns the state it writes, so it keeps it rather than reading its own writes back.
     private readonly ConcurrentDictionary<string, ClustererState> _states = new();
 
-    public async Task<RecordFrameReply> RecordFrameAsync(RecordFrameRequest request, CancellationToken cancellationToken)
+    public async Task<LedgerProgress> RecordFrameAsync(FrameOutcome frame, CancellationToken cancellationToken)
     {
-        if (await new JobCancellation(store).IsStoppedAsync(request.JobId, cancellationToken))
+        if (await new JobCancellation(store).IsStoppedAsync(frame.JobId, cancellationToken))
         {
-            return new RecordFrameReply();
+            return new LedgerProgress(0, 0);
         }
 
         // A failure reported after the frame was recorded (its reply was lost, then the retries ran out) changes nothing.
-        if (!string.IsNullOrEmpty(request.Failure)
-            && await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(request.JobId, request.FrameIndex), cancellationToken) is { Failure: null })
+        var failure = string.IsNullOrEmpty(frame.Failure) ? null : frame.Failure;
+        if (failure is not null
+            && await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(frame.JobId, frame.FrameIndex), cancellationToken) is { Failure: null })
         {
-            return await UpdateAsync(request.JobId, state => state, cancellationToken);
+            return await UpdateAsync(frame.JobId, state => state, cancellationToken);
         }
 
-        var document = new FrameFacesDocument(request.FrameIndex, request.TimeSeconds, request.Width, request.Height,
-            string.IsNullOrEmpty(request.Failure) ? null : request.Failure,
-            request.Faces.Select(f => new FaceDocument(f.Id, [.. f.Box], [.. f.Landmarks], f.BoxSize, f.Score, f.Sharpness, f.Frontalness, [.. f.Embedding])).ToList(),
-            request.Engine is { } e ? new EngineDocument(e.Detector, e.MinConfidence, e.MinFaceSize, e.TileSize, e.Alignment, e.Models) : null);
-        await JobJson.WriteAsync(store, ObjectKeys.FrameFaces(request.JobId, request.FrameIndex), document, cancellationToken);
+        var document = new FrameFacesDocument(frame.FrameIndex, frame.TimeSeconds, frame.Width, frame.Height, failure,
+            frame.Faces.Select(ToDocument).ToList(), frame.Engine);
+        await JobJson.WriteAsync(store, ObjectKeys.FrameFaces(frame.JobId, frame.FrameIndex), document, cancellationToken);
 
-        return await UpdateAsync(request.JobId, state =>
+        return await UpdateAsync(frame.JobId, state =>
         {
-            state.FramesDone.Remove(request.FrameIndex);
-            state.FramesFailed.Remove(request.FrameIndex);
-            (document.Failure is null ? state.FramesDone : state.FramesFailed).Add(request.FrameIndex);
+            state.FramesDone.Remove(frame.FrameIndex);
+            state.FramesFailed.Remove(frame.FrameIndex);
+            (failure is null ? state.FramesDone : state.FramesFailed).Add(frame.FrameIndex);
             return state;
         }, cancellationToken);
     }
@@ -70,7 +68,7 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         }
     }
 
-    private async Task<RecordFrameReply> UpdateAsync(string jobId, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
+    private async Task<LedgerProgress> UpdateAsync(string jobId, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(jobId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -91,7 +89,7 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
                 await SaveAsync(cancelled ? state with { State = JobStates.Cancelled } : await ClusterAsync(state, cancellationToken), cancellationToken);
             }
 
-            return new RecordFrameReply { FramesDone = done, FramesTotal = state.FramesTotal };
+            return new LedgerProgress(done, state.FramesTotal);
         }
         finally
         {
@@ -130,6 +128,11 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         await bus.PublishAsync(new JobClustered(state.JobId), cancellationToken);
         return clustered;
     }
+
+    /// <summary>A face as the frame's record stores it (the storage schema stays put when the domain type changes).</summary>
+    public static FaceDocument ToDocument(FaceRecord face) => new(
+        face.Id, face.Box.ToArray(), face.Landmarks.SelectMany(p => p).ToArray(),
+        face.Quality.BoxSize, face.Quality.Score, face.Quality.Sharpness, face.Quality.Frontalness, face.Descriptor);
 
     public static FaceRecord ToRecord(FrameFacesDocument frame, FaceDocument face) => new(
         face.Id,

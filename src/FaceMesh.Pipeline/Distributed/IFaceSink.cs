@@ -1,9 +1,7 @@
-using FaceMesh.Contracts.V1;
-
 namespace FaceMesh.Pipeline.Distributed;
 
 /// <summary>The port encoders hand frames to (the Clusterer's gRPC FaceSink in the services).</summary>
 public interface IFaceSink
 {
-    Task RecordFrameAsync(RecordFrameRequest request, CancellationToken cancellationToken);
+    Task RecordFrameAsync(FrameOutcome frame, CancellationToken cancellationToken);
 }

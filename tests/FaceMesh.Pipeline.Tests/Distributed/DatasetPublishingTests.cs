@@ -27,7 +27,7 @@ public sealed class DatasetPublishingTests : IDisposable
     [Fact]
     public async Task TheManifest_ReportsTheSettingsTheEncodersUsed_AndTheJobsOptions()
     {
-        var settings = new EngineSettings { Detector = "tiny", MinConfidence = 0.7f, MinFaceSize = 40, TileSize = 0, Alignment = "square", Models = "face-api@test" };
+        var settings = new EngineDocument("tiny", 0.7f, 40, 0, "square", "face-api@test");
         await RecordedJob.WriteAsync(_work, _bus, Job, frames: 3, settings);
 
         var manifest = await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);

@@ -1,5 +1,4 @@
 using FaceMesh.Contracts.Messages;
-using FaceMesh.Contracts.V1;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Infrastructure.Storage;
@@ -37,9 +36,9 @@ public sealed class FrameEncodingTests : IAsyncLifetime
         var recorded = Assert.Single(_sink.Requests);
         Assert.Equal(2, embedded.Faces.Count);
         Assert.Equal(embedded.Faces.Select(f => f.Id), recorded.Faces.Select(f => f.Id));
-        Assert.Equal(embedded.Faces.Select(f => f.Descriptor), recorded.Faces.Select(f => f.Embedding.ToArray()));
-        Assert.Equal((embedded.Frame.Width, embedded.Frame.Height, string.Empty), (recorded.Width, recorded.Height, recorded.Failure));
-        Assert.Equal((20, "ssd"), (recorded.Engine.MinFaceSize, recorded.Engine.Detector));
+        Assert.Equal(embedded.Faces.Select(f => f.Descriptor), recorded.Faces.Select(f => f.Descriptor));
+        Assert.Equal((embedded.Frame.Width, embedded.Frame.Height, (string?)null), (recorded.Width, recorded.Height, recorded.Failure));
+        Assert.Equal((20, "ssd"), (recorded.Engine!.MinFaceSize, recorded.Engine.Detector));
         foreach (var face in recorded.Faces)
         {
             Assert.NotNull(await _store.GetAsync(ObjectKeys.Portrait(Job, face.Id)));
@@ -55,7 +54,7 @@ public sealed class FrameEncodingTests : IAsyncLifetime
         await new FrameEncoding(_store, _sink).EncodeAsync(new EncodeFrame(Job, 2, 2, ObjectKeys.Frame(Job, 2), "ssd"), _engine, CancellationToken.None);
 
         Assert.Equal([1, 2], _sink.Requests.Select(r => r.FrameIndex));
-        Assert.All(_sink.Requests, r => Assert.NotEmpty(r.Failure));
+        Assert.All(_sink.Requests, r => Assert.False(string.IsNullOrEmpty(r.Failure)));
         Assert.All(_sink.Requests, r => Assert.Empty(r.Faces));
     }
 
@@ -68,11 +67,11 @@ public sealed class FrameEncodingTests : IAsyncLifetime
 
     private sealed class RecordingSink : IFaceSink
     {
-        public List<RecordFrameRequest> Requests { get; } = [];
+        public List<FrameOutcome> Requests { get; } = [];
 
-        public Task RecordFrameAsync(RecordFrameRequest request, CancellationToken cancellationToken)
+        public Task RecordFrameAsync(FrameOutcome frame, CancellationToken cancellationToken)
         {
-            Requests.Add(request);
+            Requests.Add(frame);
             return Task.CompletedTask;
         }
     }

@@ -74,7 +74,7 @@ public sealed class JobDeletionTests : IDisposable
 
         foreach (var job in new[] { Job, Other })
         {
-            await new FrameLedger(_work, _bus).RecordFrameAsync(new RecordFrameRequest { JobId = job, FrameIndex = 1, Width = 160, Height = 120 }, CancellationToken.None);
+            await new FrameLedger(_work, _bus).RecordFrameAsync(new FrameOutcome(job, 1, 1, 160, 120, [], null, null), CancellationToken.None);
         }
 
         Assert.Empty(Files("work", Job));

@@ -1,5 +1,6 @@
 using FaceMesh.Contracts.Messages;
-using FaceMesh.Contracts.V1;
+using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Quality;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Review;
 using FaceMesh.Pipeline.Storage;
@@ -13,9 +14,9 @@ namespace FaceMesh.Pipeline.Tests.Distributed;
 /// </summary>
 public static class RecordedJob
 {
-    public static readonly EngineSettings DefaultSettings = new() { Detector = "ssd", MinConfidence = 0.5f, MinFaceSize = 16, TileSize = 720, Alignment = "rotated", Models = "m" };
+    public static readonly EngineDocument DefaultSettings = new("ssd", 0.5f, 16, 720, "rotated", "m");
 
-    public static async Task WriteAsync(IObjectStore work, RecordingBus bus, string jobId, int frames, EngineSettings? settings = null)
+    public static async Task WriteAsync(IObjectStore work, RecordingBus bus, string jobId, int frames, EngineDocument? settings = null)
     {
         settings ??= DefaultSettings;
         await StoredJob.WriteAsync(work, jobId, state: JobStates.Encoding, framesSampled: frames, framesTotal: frames);
@@ -27,14 +28,10 @@ public static class RecordedJob
         for (var index = 0; index < frames; index++)
         {
             await work.PutBytesAsync(ObjectKeys.Frame(jobId, index), jpeg, "image/jpeg");
-            var face = new FaceData { Id = FaceRecord.MakeId(index, 0), BoxSize = 40, Score = 0.9f, Sharpness = 100, Frontalness = 1 };
-            face.Box.Add([40, 30, 80, 70]);
-            face.Landmarks.Add(new float[136]);
-            face.Embedding.Add(Enumerable.Repeat(0.05f, 128));
+            var face = new FaceRecord(FaceRecord.MakeId(index, 0), index, index * 0.5, new BoxF(40, 30, 80, 70),
+                Enumerable.Range(0, 68).Select(_ => new float[2]).ToArray(), new FaceQuality(40, 0.9f, 100, 1), Enumerable.Repeat(0.05f, 128).ToArray());
             await work.PutBytesAsync(ObjectKeys.Portrait(jobId, face.Id), jpeg, "image/jpeg");
-            var request = new RecordFrameRequest { JobId = jobId, FrameIndex = index, TimeSeconds = index * 0.5, Width = 160, Height = 120, Engine = settings };
-            request.Faces.Add(face);
-            await ledger.RecordFrameAsync(request, CancellationToken.None);
+            await ledger.RecordFrameAsync(new FrameOutcome(jobId, index, index * 0.5, 160, 120, [face], settings, null), CancellationToken.None);
         }
 
         Assert.Contains(bus.Clustered, c => c.JobId == jobId);
