@@ -49,7 +49,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
     }
 
-    public override async Task<Job> GetJob(GetJobRequest request, ServerCallContext context) => await VisibleAsync(request.JobId, context);
+    public override async Task<Job> GetJob(GetJobRequest request, ServerCallContext context) => JobMessages.ToJob(await VisibleAsync(request.JobId, context));
 
     public override async Task<ListJobsReply> ListJobs(ListJobsRequest request, ServerCallContext context)
     {
@@ -59,7 +59,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         {
             if (await _catalog.GetAsync(id, caller, context.CancellationToken) is { } job)
             {
-                reply.Jobs.Add(job);
+                reply.Jobs.Add(JobMessages.ToJob(job));
             }
         }
 
@@ -69,21 +69,21 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
     public override async Task<Job> CancelJob(CancelJobRequest request, ServerCallContext context)
     {
         var current = await VisibleAsync(request.JobId, context);
-        if (JobCatalog.IsFinished(current.State))
+        if (current.IsFinished)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' has already finished ({current.State})"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' has already finished ({current.Phase})"));
         }
 
         await new JobCancellation(stores.Work).RequestAsync(request.JobId, context.CancellationToken);
-        return await VisibleAsync(request.JobId, context);
+        return JobMessages.ToJob(await VisibleAsync(request.JobId, context));
     }
 
     public override async Task<DeleteJobReply> DeleteJob(DeleteJobRequest request, ServerCallContext context)
     {
         var current = await VisibleAsync(request.JobId, context);
-        if (!JobCatalog.IsFinished(current.State))
+        if (!current.IsFinished)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' is still running ({current.State}): cancel it first"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' is still running ({current.Phase}): cancel it first"));
         }
 
         var deleted = await new JobDeletion(stores.Work, stores.Datasets).DeleteAsync(request.JobId, request.Dataset, context.CancellationToken);
@@ -95,14 +95,15 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         Job? last = null;
         while (!context.CancellationToken.IsCancellationRequested)
         {
-            var job = await VisibleAsync(request.JobId, context);
+            var view = await VisibleAsync(request.JobId, context);
+            var job = JobMessages.ToJob(view);
             if (!job.Equals(last))
             {
                 await responseStream.WriteAsync(job, context.CancellationToken);
                 last = job;
             }
 
-            if (JobCatalog.IsFinished(job.State))
+            if (view.IsFinished)
             {
                 return;
             }
@@ -139,7 +140,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
     }
 
-    private ExtractorState Validated(SubmitHeader header) => Mapped(() => SubmitValidation.Validate(header, options.Value.MaxUploadBytes));
+    private ExtractorState Validated(SubmitHeader header) => Mapped(() => SubmitValidation.Validate(JobMessages.ToRequest(header), options.Value.MaxUploadBytes));
 
     private static void Mapped(Action rule) => Mapped(() =>
     {
@@ -161,7 +162,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
     }
 
     /// <summary>The job, if the caller may see it: another owner's job is as unknown as a job that never existed.</summary>
-    private async Task<Job> VisibleAsync(string jobId, ServerCallContext context) =>
+    private async Task<JobView> VisibleAsync(string jobId, ServerCallContext context) =>
         await _catalog.GetAsync(ValidId(jobId), BearerTokenInterceptor.CallerOf(context), context.CancellationToken) ?? throw Errors.NotFound(jobId);
 
     private static string ValidId(string jobId) =>

@@ -128,7 +128,7 @@ public sealed class FrameLedgerTests : IDisposable
         await ledger.RecordFrameAsync(Frame(1, faces: 0), CancellationToken.None);
 
         var job = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
-        Assert.Equal((2, 1, 2), (job!.FramesEncoded, job.FramesFailed, job.Faces));
+        Assert.Equal((2, 1, 2), (job!.FramesEncoded, job.FailedFrames.Count, job.Faces));
         Assert.Equal([2], job.FailedFrames);
         Assert.Single(_bus.Clustered);
     }

@@ -1,58 +1,45 @@
-using FaceMesh.Contracts.V1;
 using FaceMesh.Pipeline.Storage;
 
 namespace FaceMesh.Pipeline.Distributed;
 
-/// <summary>Reads a job's state as the three stages wrote it and merges it into the public <see cref="Job"/> view.</summary>
+/// <summary>Reads a job's state as the stages wrote it and merges it into its public <see cref="JobView"/>; keeps the job index.</summary>
 public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
 {
     // The index is read, changed and written back: one change at a time in this process (the FrameExtractor's).
     private static readonly SemaphoreSlim IndexLock = new(1, 1);
 
     /// <summary>The job as <paramref name="caller"/> may see it: null when there is no such job or it is another owner's.</summary>
-    public async Task<Job?> GetAsync(string jobId, Caller caller, CancellationToken cancellationToken)
+    public async Task<JobView?> GetAsync(string jobId, Caller caller, CancellationToken cancellationToken)
     {
         var extractor = await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken);
         return extractor is not null && caller.Owns(extractor) ? await ViewAsync(extractor, cancellationToken) : null;
     }
 
     /// <summary>The job whoever asks (the services' own view).</summary>
-    public Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => GetAsync(jobId, Caller.Service, cancellationToken);
+    public Task<JobView?> GetAsync(string jobId, CancellationToken cancellationToken) => GetAsync(jobId, Caller.Service, cancellationToken);
 
-    private async Task<Job?> ViewAsync(ExtractorState extractor, CancellationToken cancellationToken)
+    private async Task<JobView> ViewAsync(ExtractorState extractor, CancellationToken cancellationToken)
     {
         var jobId = extractor.JobId;
-
         var clusterer = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken);
         var exporter = await JobJson.ReadAsync<ExporterState>(store, ObjectKeys.ExporterState(jobId), cancellationToken);
         var cancelled = await new JobCancellation(store).IsRequestedAsync(jobId, cancellationToken);
-        var job = new Job
-        {
-            JobId = jobId,
-            FramesSampled = extractor.FramesSampled,
-            FramesTotal = extractor.FramesTotal,
-            FramesEncoded = clusterer?.FramesDone.Count ?? 0,
-            FramesFailed = clusterer?.FramesFailed.Count ?? 0,
-            Faces = clusterer?.Faces ?? 0,
-            People = clusterer?.People ?? 0,
-            DatasetBucket = datasetsBucket,
-            DatasetPrefix = $"{jobId}/",
-            Options = new JobOptions { IntervalSeconds = extractor.IntervalSeconds, Detector = extractor.Detector, Eps = extractor.Eps, MinSamples = extractor.MinSamples },
-        };
-        job.FailedFrames.Add(clusterer?.FramesFailed.Order() ?? Enumerable.Empty<int>());
+
         // A cancel that came after the dataset was complete came too late: the job is Done.
-        (job.State, job.Reason) = (extractor, clusterer, exporter) switch
+        var (phase, reason) = (extractor, clusterer, exporter) switch
         {
-            (_, _, { State: JobStates.Done }) => (JobState.Done, string.Empty),
-            _ when cancelled => (JobState.Cancelled, "cancelled"),
-            ({ State: JobStates.Failed }, _, _) => (JobState.Failed, extractor.Reason ?? "sampling failed"),
-            (_, _, { State: JobStates.Failed }) => (JobState.Failed, exporter.Reason ?? "export failed"),
-            (_, _, { State: JobStates.Exporting }) => (JobState.Exporting, string.Empty),
-            (_, { State: JobStates.Clustering }, _) => (JobState.Clustering, string.Empty),
-            ({ State: JobStates.Encoding }, _, _) => (JobState.Encoding, string.Empty),
-            _ => (JobState.Sampling, string.Empty),
+            (_, _, { State: JobStates.Done }) => (JobPhase.Done, string.Empty),
+            _ when cancelled => (JobPhase.Cancelled, "cancelled"),
+            ({ State: JobStates.Failed }, _, _) => (JobPhase.Failed, extractor.Reason ?? "sampling failed"),
+            (_, _, { State: JobStates.Failed }) => (JobPhase.Failed, exporter.Reason ?? "export failed"),
+            (_, _, { State: JobStates.Exporting }) => (JobPhase.Exporting, string.Empty),
+            (_, { State: JobStates.Clustering }, _) => (JobPhase.Clustering, string.Empty),
+            ({ State: JobStates.Encoding }, _, _) => (JobPhase.Encoding, string.Empty),
+            _ => (JobPhase.Sampling, string.Empty),
         };
-        return job;
+        return new JobView(jobId, phase, reason, extractor.FramesSampled, extractor.FramesTotal, clusterer?.FramesDone.Count ?? 0,
+            [.. clusterer?.FramesFailed.Order() ?? Enumerable.Empty<int>()], clusterer?.Faces ?? 0, clusterer?.People ?? 0,
+            datasetsBucket, $"{jobId}/", extractor);
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
@@ -80,6 +67,4 @@ public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
             IndexLock.Release();
         }
     }
-
-    public static bool IsFinished(JobState state) => state is JobState.Done or JobState.Failed or JobState.Cancelled;
 }

@@ -35,7 +35,7 @@ public sealed class JobRetention(IObjectStore work, IObjectStore datasets, TimeS
     /// <summary>When a finished job finished, as near as its documents tell: null while it runs.</summary>
     private async Task<DateTimeOffset?> FinishedAtAsync(string jobId, JobCatalog catalog, CancellationToken cancellationToken)
     {
-        if (await catalog.GetAsync(jobId, cancellationToken) is not { } job || !JobCatalog.IsFinished(job.State))
+        if (await catalog.GetAsync(jobId, cancellationToken) is not { IsFinished: true })
         {
             return null;
         }

@@ -1,4 +1,3 @@
-using FaceMesh.Contracts.V1;
 using FaceMesh.Engine.Video;
 using FaceMesh.Pipeline.Clustering;
 
@@ -7,34 +6,33 @@ namespace FaceMesh.Pipeline.Distributed;
 /// <summary>Checks a submission's header before a byte of footage is accepted; a refusal is a <see cref="JobRequestException"/>.</summary>
 public static class SubmitValidation
 {
-    public static ExtractorState Validate(SubmitHeader header, long maxUploadBytes)
+    public static ExtractorState Validate(JobRequest request, long maxUploadBytes)
     {
-        if (!ObjectKeys.IsValidJobName(header.JobName))
+        if (!ObjectKeys.IsValidJobName(request.JobName))
         {
-            throw new JobRequestException($"job name '{header.JobName}' must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'");
+            throw new JobRequestException($"job name '{request.JobName}' must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'");
         }
 
-        var fileName = Path.GetFileName(header.FileName ?? string.Empty);
+        var fileName = Path.GetFileName(request.FileName);
         if (!ObjectKeys.IsValidJobName(fileName))
         {
-            throw new JobRequestException($"file name '{header.FileName}' must be 1-64 letters, digits, '-', '_' or '.'");
+            throw new JobRequestException($"file name '{request.FileName}' must be 1-64 letters, digits, '-', '_' or '.'");
         }
 
-        if (header.SizeBytes <= 0)
+        if (request.SizeBytes <= 0)
         {
             throw new JobRequestException("the upload is empty (0 bytes)");
         }
 
-        if (header.SizeBytes > maxUploadBytes)
+        if (request.SizeBytes > maxUploadBytes)
         {
-            throw new JobRequestException($"the upload is {header.SizeBytes:N0} bytes, over the {maxUploadBytes:N0}-byte limit", tooLarge: true);
+            throw new JobRequestException($"the upload is {request.SizeBytes:N0} bytes, over the {maxUploadBytes:N0}-byte limit", tooLarge: true);
         }
 
-        var options = header.Options ?? new JobOptions();
-        var interval = options.IntervalSeconds == 0 ? 1 : options.IntervalSeconds;
-        var detector = string.IsNullOrEmpty(options.Detector) ? "ssd" : options.Detector.ToLowerInvariant();
-        var eps = options.Eps == 0 ? ClusteringOptions.DefaultEps : options.Eps;
-        var minSamples = options.MinSamples == 0 ? ClusteringOptions.DefaultMinSamples : options.MinSamples;
+        var interval = request.IntervalSeconds == 0 ? 1 : request.IntervalSeconds;
+        var detector = string.IsNullOrEmpty(request.Detector) ? "ssd" : request.Detector.ToLowerInvariant();
+        var eps = request.Eps == 0 ? ClusteringOptions.DefaultEps : request.Eps;
+        var minSamples = request.MinSamples == 0 ? ClusteringOptions.DefaultMinSamples : request.MinSamples;
         // Written as "not within" so that NaN, which compares false with everything, is refused too.
         if (interval is not (>= 0.01 and <= 3600))
         {
@@ -43,7 +41,7 @@ public static class SubmitValidation
 
         if (detector is not ("ssd" or "tiny"))
         {
-            throw new JobRequestException($"detector '{options.Detector}' must be ssd or tiny");
+            throw new JobRequestException($"detector '{request.Detector}' must be ssd or tiny");
         }
 
         if (eps is not (>= 0.01f and <= 2f) || minSamples is < 1 or > 10_000)
@@ -51,7 +49,7 @@ public static class SubmitValidation
             throw new JobRequestException($"eps {eps} must be in 0.01-2 and min-samples {minSamples} in 1-10000");
         }
 
-        return new ExtractorState(header.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null);
+        return new ExtractorState(request.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null);
     }
 
     /// <summary>The received footage is video a frame can be sampled from; errors name the client's file, not the scratch path.</summary>

@@ -1,4 +1,3 @@
-using FaceMesh.Contracts.V1;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 
@@ -30,7 +29,7 @@ public sealed class FootageSamplingTests : IDisposable
         await new FootageSampling(_store, _bus).RunAsync(clip, job, CancellationToken.None);
 
         var view = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
-        Assert.Equal(JobState.Cancelled, view!.State);
+        Assert.Equal(JobPhase.Cancelled, view!.Phase);
         Assert.Empty(_bus.Sampled);
         Assert.True(_bus.Frames.Count < 60, $"sampling went on after the cancel: {_bus.Frames.Count} of 60 frames published");
     }
@@ -51,7 +50,7 @@ public sealed class FootageSamplingTests : IDisposable
         }
 
         var view = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
-        Assert.Equal((JobState.Encoding, 5, 5), (view!.State, view.FramesSampled, view.FramesTotal));
+        Assert.Equal((JobPhase.Encoding, 5, 5), (view!.Phase, view.FramesSampled, view.FramesTotal));
     }
 
     private Task<ExtractorState> SubmittedAsync(double intervalSeconds) => StoredJob.WriteAsync(_store, Job, intervalSeconds: intervalSeconds);

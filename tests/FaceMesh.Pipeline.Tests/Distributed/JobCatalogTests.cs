@@ -14,17 +14,17 @@ public sealed class JobCatalogTests : IDisposable
     public JobCatalogTests() => _store = new LocalFolderObjectStore(_root);
 
     [Theory]
-    [InlineData(JobStates.Sampling, null, null, false, JobState.Sampling)]
-    [InlineData(JobStates.Encoding, JobStates.Encoding, null, false, JobState.Encoding)]
-    [InlineData(JobStates.Encoding, JobStates.Clustering, null, false, JobState.Clustering)]
-    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Exporting, false, JobState.Exporting)]
-    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Done, false, JobState.Done)]
-    [InlineData(JobStates.Failed, null, null, false, JobState.Failed)]
-    [InlineData(JobStates.Sampling, null, null, true, JobState.Cancelled)]
-    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Exporting, true, JobState.Cancelled)]
-    [InlineData(JobStates.Failed, null, null, true, JobState.Cancelled)]
-    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Done, true, JobState.Done)]
-    public async Task TheView_FollowsTheFurthestStage_ACancelUnlessTheDatasetIsDone(string extractor, string? clusterer, string? exporter, bool cancel, JobState expected)
+    [InlineData(JobStates.Sampling, null, null, false, JobPhase.Sampling)]
+    [InlineData(JobStates.Encoding, JobStates.Encoding, null, false, JobPhase.Encoding)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, null, false, JobPhase.Clustering)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Exporting, false, JobPhase.Exporting)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Done, false, JobPhase.Done)]
+    [InlineData(JobStates.Failed, null, null, false, JobPhase.Failed)]
+    [InlineData(JobStates.Sampling, null, null, true, JobPhase.Cancelled)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Exporting, true, JobPhase.Cancelled)]
+    [InlineData(JobStates.Failed, null, null, true, JobPhase.Cancelled)]
+    [InlineData(JobStates.Encoding, JobStates.Clustering, JobStates.Done, true, JobPhase.Done)]
+    public async Task TheView_FollowsTheFurthestStage_ACancelUnlessTheDatasetIsDone(string extractor, string? clusterer, string? exporter, bool cancel, JobPhase expected)
     {
         await StoredJob.WriteAsync(_store, Job, state: extractor, framesSampled: 4, framesTotal: 4);
         if (clusterer is not null)
@@ -44,8 +44,8 @@ public sealed class JobCatalogTests : IDisposable
 
         var job = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
 
-        Assert.Equal(expected, job!.State);
-        Assert.Equal(clusterer is null ? (0, 0) : (3, 1), (job.FramesEncoded, job.FramesFailed));
+        Assert.Equal(expected, job!.Phase);
+        Assert.Equal(clusterer is null ? (0, 0) : (3, 1), (job.FramesEncoded, job.FailedFrames.Count));
     }
 
     [Fact]

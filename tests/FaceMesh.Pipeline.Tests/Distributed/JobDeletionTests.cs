@@ -61,7 +61,7 @@ public sealed class JobDeletionTests : IDisposable
 
         Assert.Equal(["clusterer.json", "exporter.json", "extractor.json"], Files("work", Job).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(dataset, Files("datasets", Job));
-        Assert.Equal(JobState.Done, (await new JobCatalog(_work, "datasets").GetAsync(Job, CancellationToken.None))!.State);
+        Assert.Equal(JobPhase.Done, (await new JobCatalog(_work, "datasets").GetAsync(Job, CancellationToken.None))!.Phase);
     }
 
     [Fact]

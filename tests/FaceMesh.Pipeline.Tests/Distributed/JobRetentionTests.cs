@@ -37,7 +37,7 @@ public sealed class JobRetentionTests : IDisposable
         Assert.Null(await _work.GetAsync(ObjectKeys.Portrait("old", FaceRecord.MakeId(0, 0))));
         Assert.Null(await _work.GetAsync(ObjectKeys.Footage("old", "clip.mp4")));
         Assert.NotNull(await _datasets.GetAsync($"old/{DatasetPaths.Manifest}"));
-        Assert.Equal(JobState.Done, (await new JobCatalog(_work, "datasets").GetAsync("old", CancellationToken.None))!.State);
+        Assert.Equal(JobPhase.Done, (await new JobCatalog(_work, "datasets").GetAsync("old", CancellationToken.None))!.Phase);
         foreach (var kept in new[] { "recent", "running" })
         {
             Assert.NotNull(await _work.GetAsync(ObjectKeys.Frame(kept, 0)));

@@ -1,4 +1,3 @@
-using FaceMesh.Contracts.V1;
 using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Storage;
@@ -33,7 +32,7 @@ public sealed class JobSubmissionTests : IDisposable
         }
         else
         {
-            Assert.Equal(JobState.Sampling, view.State);
+            Assert.Equal(JobPhase.Sampling, view.Phase);
             Assert.Contains(Job, await catalog.ListAsync(CancellationToken.None));
             Assert.NotNull(resumed);
         }

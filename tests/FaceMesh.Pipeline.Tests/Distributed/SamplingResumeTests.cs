@@ -50,7 +50,7 @@ public sealed class SamplingResumeTests : IDisposable
         Assert.Null(await new SamplingResume(_store, Path.Combine(_root, "scratch")).PrepareAsync(Job, CancellationToken.None));
 
         var job = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
-        Assert.Equal((JobState.Failed, "footage lost before sampling"), (job!.State, job.Reason));
+        Assert.Equal((JobPhase.Failed, "footage lost before sampling"), (job!.Phase, job.Reason));
     }
 
     [Theory]

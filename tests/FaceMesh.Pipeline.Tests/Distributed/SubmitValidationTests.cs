@@ -1,4 +1,3 @@
-using FaceMesh.Contracts.V1;
 using FaceMesh.Pipeline.Distributed;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;
@@ -49,8 +48,7 @@ public sealed class SubmitValidationTests
     [InlineData(1, "ssd", 0.5f, -2)]
     public void AbsurdOptions_AreRefused(double interval, string detector, float eps, int minSamples)
     {
-        var header = Header();
-        header.Options = new JobOptions { IntervalSeconds = interval, Detector = detector, Eps = eps, MinSamples = minSamples };
+        var header = Header() with { IntervalSeconds = interval, Detector = detector, Eps = eps, MinSamples = minSamples };
 
         Assert.Throws<JobRequestException>(() => SubmitValidation.Validate(header, Limit));
     }
@@ -87,6 +85,5 @@ public sealed class SubmitValidationTests
         }
     }
 
-    private static SubmitHeader Header(string job = "holiday", string file = "clip.mp4", long size = 100) =>
-        new() { JobName = job, FileName = file, SizeBytes = size };
+    private static JobRequest Header(string job = "holiday", string file = "clip.mp4", long size = 100) => new(job, file, size);
 }

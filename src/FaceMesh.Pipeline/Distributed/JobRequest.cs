@@ -1,0 +1,4 @@
+namespace FaceMesh.Pipeline.Distributed;
+
+/// <summary>What a client asks for when it submits footage (the upload's header); zero or empty options mean the defaults.</summary>
+public sealed record JobRequest(string JobName, string FileName, long SizeBytes, double IntervalSeconds = 0, string Detector = "", float Eps = 0, int MinSamples = 0);
