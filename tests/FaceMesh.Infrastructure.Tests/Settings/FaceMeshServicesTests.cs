@@ -1,6 +1,5 @@
 using FaceMesh.Infrastructure.Security;
 using FaceMesh.Infrastructure.Settings;
-using FaceMesh.Infrastructure.Tests.Deployment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -75,17 +74,6 @@ public sealed class FaceMeshServicesTests
         var options = Bind(FaceMeshServices.Clusterer, new() { ["Auth:InternalToken"] = "internal-token-0123456789" });
 
         Assert.Empty(options.GetRequiredService<IOptions<AuthOptions>>().Value.Tokens);
-    }
-
-    [Fact]
-    public void Readme_DocumentsEverySetting()
-    {
-        var readme = Repository.Read("README.md");
-
-        var undocumented = FaceMeshServices.All.SelectMany(s => s.Settings).Select(s => s.Key).Distinct()
-            .Where(key => !readme.Contains($"`{key}`", StringComparison.Ordinal) && !readme.Contains($"`{key}` (", StringComparison.Ordinal));
-
-        Assert.Empty(undocumented);
     }
 
     private static ServiceProvider Bind(FaceMeshService service, Dictionary<string, string?> settings)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using FaceMesh.Infrastructure.Settings;
 using YamlDotNet.RepresentationModel;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 public sealed partial class ComposeFileTests
 {

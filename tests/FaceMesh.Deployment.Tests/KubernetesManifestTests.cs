@@ -3,7 +3,7 @@ using FaceMesh.Infrastructure.Settings;
 using MassTransit;
 using YamlDotNet.RepresentationModel;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 public sealed class KubernetesManifestTests(RenderedManifests manifests) : IClassFixture<RenderedManifests>
 {

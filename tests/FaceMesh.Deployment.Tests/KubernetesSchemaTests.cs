@@ -1,4 +1,4 @@
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>The rendered manifests against the Kubernetes and KEDA schemas (npm kubernetes-models, offline).</summary>
 public sealed class KubernetesSchemaTests(RenderedManifests manifests) : IClassFixture<RenderedManifests>

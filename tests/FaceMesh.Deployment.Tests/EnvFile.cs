@@ -1,4 +1,4 @@
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>Docker Compose's <c>.env</c> format: NAME=value lines, # comments.</summary>
 internal static class EnvFile

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary><c>kubectl kustomize</c> output of a kustomization, rendered once per test class.</summary>
 public sealed class RenderedManifests

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>Where each service's Dockerfile and project live, and what a Dockerfile says.</summary>
 internal static class Dockerfiles

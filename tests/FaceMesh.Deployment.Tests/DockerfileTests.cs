@@ -1,6 +1,6 @@
 using FaceMesh.Infrastructure.Settings;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 public sealed class DockerfileTests
 {

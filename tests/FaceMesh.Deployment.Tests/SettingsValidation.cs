@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>Runs a service's own settings validation (data annotations, required lists) over environment variables.</summary>
 internal static class SettingsValidation

@@ -1,6 +1,6 @@
 using FaceMesh.Infrastructure.Settings;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>The registry's services as test data: every deployment check runs once per service.</summary>
 public static class ServiceNames

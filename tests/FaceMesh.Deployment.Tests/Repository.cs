@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>Paths in the repository and the external tools the deployment checks run (kubectl, node).</summary>
 internal static class Repository

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>
 /// The repository's bash scripts run under <c>set -o pipefail</c>. There, <c>producer | grep -q x</c> is a race: grep

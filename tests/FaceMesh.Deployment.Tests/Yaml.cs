@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace FaceMesh.Infrastructure.Tests.Deployment;
+namespace FaceMesh.Deployment.Tests;
 
 /// <summary>Navigation over YamlDotNet's representation model: documents as nested mappings, sequences and scalars.</summary>
 internal static class Yaml
