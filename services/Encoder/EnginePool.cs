@@ -17,7 +17,7 @@ public sealed class EnginePool(IOptions<EncoderOptions> options) : IDisposable
         var bag = _idle.GetOrAdd(detector, _ => []);
         if (!bag.TryTake(out var engine))
         {
-            engine = await FaceEngine.CreateAsync(new FaceEngineOptions { Detector = detector, ModelsPath = options.Value.ModelsPath }, cancellationToken: cancellationToken);
+            engine = FaceEngine.Open(new FaceEngineOptions { Detector = detector, ModelsPath = options.Value.ModelsPath });
             lock (_all)
             {
                 _all.Add(engine);
@@ -32,6 +32,12 @@ public sealed class EnginePool(IOptions<EncoderOptions> options) : IDisposable
         {
             bag.Add(engine);
         }
+    }
+
+    /// <summary>At start: the models the image installed are there and intact, or the Encoder does not start.</summary>
+    public void VerifyModels()
+    {
+        using var engine = FaceEngine.Open(new FaceEngineOptions { ModelsPath = options.Value.ModelsPath });
     }
 
     public void Dispose()

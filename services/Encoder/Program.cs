@@ -1,5 +1,6 @@
 using FaceMesh.Contracts.V1;
 using FaceMesh.Encoder;
+using FaceMesh.Engine.Models;
 using FaceMesh.Infrastructure.Hosting;
 using FaceMesh.Infrastructure.Messaging;
 using FaceMesh.Infrastructure.Settings;
@@ -14,5 +15,17 @@ builder.Services.AddScoped<IFaceSink, GrpcFaceSink>();
 builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<EncodeFrameConsumer>(typeof(EncodeFrameConsumerDefinition)));
 
 var app = builder.Build();
+try
+{
+    app.Services.GetRequiredService<EnginePool>().VerifyModels();
+}
+catch (ModelProvisioningException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+
 app.MapDefaultEndpoints();
 app.Run();
+return 0;

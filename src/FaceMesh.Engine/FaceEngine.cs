@@ -39,14 +39,31 @@ public sealed class FaceEngine : IDisposable
 
     internal DescriptorNet Descriptors { get; }
 
-    /// <summary>Provisions the models if needed (reporting progress lines) and opens the sessions.</summary>
+    /// <summary>Provisions the models if needed (reporting progress lines) and opens the sessions: for the CLI's first run.</summary>
     public static async Task<FaceEngine> CreateAsync(FaceEngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
-        var store = new ModelStore(string.IsNullOrWhiteSpace(options.ModelsPath) ? ModelStore.DefaultRoot() : options.ModelsPath);
+        var store = StoreFor(options);
         await store.EnsureAsync(progress, cancellationToken);
         return new FaceEngine(options, store);
     }
+
+    /// <summary>
+    /// Opens installed, verified models and never provisions: a service (the Encoder) must not fetch packages or convert
+    /// models at run time. Missing or corrupt models fail with a <see cref="ModelProvisioningException"/> saying how to
+    /// install them.
+    /// </summary>
+    public static FaceEngine Open(FaceEngineOptions options)
+    {
+        options.Validate();
+        var store = StoreFor(options);
+        return store.Verify() is { } problem
+            ? throw new ModelProvisioningException($"face models in {store.Folder}: {problem} (install them with: facemesh models install --models {store.Root})")
+            : new FaceEngine(options, store);
+    }
+
+    private static ModelStore StoreFor(FaceEngineOptions options) =>
+        new(string.IsNullOrWhiteSpace(options.ModelsPath) ? ModelStore.DefaultRoot() : options.ModelsPath);
 
     /// <summary>Detects faces on the whole image and, for large images, on overlapping native-resolution tiles.</summary>
     public IReadOnlyList<FaceDetection> DetectFaces(RgbImage image)

@@ -37,6 +37,25 @@ public sealed class ModelStoreTests(ModelsFixture models) : IDisposable
     }
 
     [Fact]
+    public void OpeningAnEngine_WithoutModels_FailsSayingHowToInstall_AndFetchesNothing()
+    {
+        var error = Assert.Throws<ModelProvisioningException>(() => FaceEngine.Open(new FaceEngineOptions { ModelsPath = _root }));
+
+        Assert.Contains("facemesh models install", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public void OpeningAnEngine_OverInstalledModels_Works()
+    {
+        var store = CopyOfInstalledModels();
+
+        using var engine = FaceEngine.Open(new FaceEngineOptions { ModelsPath = store.Root });
+
+        Assert.Equal(store.Root, new ModelStore(engine.Options.ModelsPath).Root);
+    }
+
+    [Fact]
     public void Folder_IsKeyedByPackageVersionAndConverterRevision() =>
         Assert.EndsWith($"face-api-{FaceApiPackage.Version}-r{ModelStore.ConverterRevision}", new ModelStore(_root).Folder);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using FaceMesh.Contracts.V1;
+using FaceMesh.Engine.Models;
 using FaceMesh.Infrastructure.Storage;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -52,6 +53,8 @@ public sealed class DistributedSystem : IAsyncLifetime
     {
         RequireServer(5672, "RabbitMQ");
         RequireServer(9000, "the S3 server (s3rver)");
+        // As the Encoder image does at build time: Encoders open installed models and never provision them.
+        await new ModelStore(ModelStore.DefaultRoot()).EnsureAsync();
         Rabbitmqctl("add_vhost", VirtualHost);
         Rabbitmqctl("set_permissions", "-p", VirtualHost, "guest", ".*", ".*", ".*");
 
@@ -180,6 +183,19 @@ public sealed class DistributedSystem : IAsyncLifetime
             .SingleOrDefault();
 
     private IEnumerable<ServiceProcess> All() => new[] { Extractor, Clusterer, Exporter }.Concat(Encoders).Where(s => s is not null);
+
+    /// <summary>An Encoder with some settings changed, not part of the system (it is the caller's to dispose).</summary>
+    public ServiceProcess StrayEncoder(IReadOnlyDictionary<string, string> settings)
+    {
+        var httpPort = FreePort();
+        var environment = Environment(0, httpPort);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return new ServiceProcess("stray-encoder", "FaceMesh.Encoder", environment, httpPort);
+    }
 
     private ServiceProcess Service(string name, string assembly, int grpcPort)
     {

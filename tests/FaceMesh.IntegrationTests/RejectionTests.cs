@@ -77,4 +77,25 @@ public sealed class RejectionTests(DistributedSystem system, Footage footage) : 
         var jobs = await system.Client.ListJobsAsync(new ListJobsRequest(), system.Auth);
         Assert.DoesNotContain(jobs.Jobs, j => j.JobId == name);
     }
+
+    [Fact]
+    public async Task AnEncoderWithoutModels_RefusesToStart_InOneLine_AndFetchesNothing()
+    {
+        var empty = Directory.CreateTempSubdirectory("facemesh-no-models-").FullName;
+        try
+        {
+            using var encoder = system.StrayEncoder(new Dictionary<string, string> { ["Encoder__ModelsPath"] = empty });
+            encoder.Start();
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => encoder.WaitReadyAsync(TimeSpan.FromSeconds(60)));
+
+            Assert.Equal(2, encoder.ExitCode);
+            Assert.Contains("facemesh models install", error.Message, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
 }
