@@ -98,4 +98,27 @@ public sealed class RejectionTests(DistributedSystem system, Footage footage) : 
             Directory.Delete(empty, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("FaceMesh.FrameExtractor")]
+    [InlineData("FaceMesh.Encoder")]
+    public async Task AServiceWithoutItsSettings_SaysWhichInOneLine_AndExits2(string assembly)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(ServiceProcess.BinaryFolder(assembly), $"{assembly}.dll"));
+        foreach (var key in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal) || k.StartsWith("FACEMESH_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains("missing settings", line, StringComparison.Ordinal);
+        Assert.Contains("ObjectStore__Endpoint", line, StringComparison.Ordinal);
+    }
 }

@@ -66,8 +66,10 @@ public sealed class ReviewServiceTests(DistributedSystem system, Footage footage
         authorized.DefaultRequestHeaders.Authorization = new("Bearer", DistributedSystem.Token);
 
         var response = await authorized.GetAsync(new Uri($"http://127.0.0.1:{system.Exporter.HttpPort}/review/{job}/api/state"));
+        var page = await authorized.GetAsync(new Uri($"http://127.0.0.1:{system.Exporter.HttpPort}/review/{job}/"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
     }
 
     [Fact]

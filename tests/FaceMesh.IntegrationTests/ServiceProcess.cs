@@ -131,7 +131,7 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
-    private static string BinaryFolder(string assembly)
+    internal static string BinaryFolder(string assembly)
     {
         var here = AppContext.BaseDirectory;
         var configuration = here.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.Ordinal) ? "release" : "debug";

@@ -37,7 +37,9 @@ public static class ServiceDefaults
         var missing = service.MissingSettings(builder.Configuration);
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"{service.Name}: missing settings (environment variables): {string.Join(", ", missing)}");
+            // A configuration mistake, not a crash: one line an operator reads in `docker compose logs`, and exit code 2.
+            Console.Error.WriteLine($"error: {service.Name}: missing settings (environment variables): {string.Join(", ", missing)}");
+            Environment.Exit(2);
         }
 
         var services = builder.Services;
