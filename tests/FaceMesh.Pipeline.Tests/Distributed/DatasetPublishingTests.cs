@@ -1,6 +1,5 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Contracts.V1;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Encoding;
 using FaceMesh.Pipeline.Export;
@@ -13,72 +12,64 @@ namespace FaceMesh.Pipeline.Tests.Distributed;
 public sealed class DatasetPublishingTests : IDisposable
 {
     private const string Job = "published";
-    private readonly string _root = Directory.CreateTempSubdirectory("facemesh-publish-").FullName;
+    private readonly TestBuckets _buckets = new();
     private readonly RecordingBus _bus = new();
-    private readonly LocalFolderObjectStore _work;
-    private readonly LocalFolderObjectStore _datasets;
-
-    public DatasetPublishingTests()
-    {
-        _work = new LocalFolderObjectStore(Path.Combine(_root, "work"));
-        _datasets = new LocalFolderObjectStore(Path.Combine(_root, "datasets"));
-    }
 
     [Fact]
     public async Task TheManifest_ReportsTheSettingsTheEncodersUsed_AndTheJobsOptions()
     {
         var settings = new EngineDocument("tiny", 0.7f, 40, 0, "square", "face-api@test");
-        await RecordedJob.WriteAsync(_work, _bus, Job, frames: 3, settings);
+        await RecordedJob.WriteAsync(_buckets.Work, _bus, Job, frames: 3, settings);
 
-        var manifest = await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+        var manifest = await new DatasetPublishing(_buckets.Work, _buckets.Datasets).PublishAsync(Job, CancellationToken.None);
 
         Assert.Equal(new RunParameters(0.5, "tiny", 0.7f, 40, 0, "square", 0.45f, 2, "face-api@test"), manifest.Parameters);
-        Assert.NotNull(await _datasets.GetAsync($"{Job}/{DatasetPaths.Manifest}"));
+        Assert.NotNull(await _buckets.Datasets.GetAsync($"{Job}/{DatasetPaths.Manifest}"));
         Assert.Equal(manifest.Parameters, ManifestJson.Read(await DownloadAsync($"{Job}/{DatasetPaths.Manifest}")).Parameters);
     }
 
     [Fact]
     public async Task EveryFrameAndPortrait_IsPublished()
     {
-        await RecordedJob.WriteAsync(_work, _bus, Job, frames: 3, RecordedJob.DefaultSettings);
+        await RecordedJob.WriteAsync(_buckets.Work, _bus, Job, frames: 3, RecordedJob.DefaultSettings);
 
-        var manifest = await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+        var manifest = await new DatasetPublishing(_buckets.Work, _buckets.Datasets).PublishAsync(Job, CancellationToken.None);
 
         Assert.Equal(3, manifest.Frames.Count);
         foreach (var frame in manifest.Frames)
         {
-            Assert.NotNull(await _datasets.GetAsync($"{Job}/{DatasetPaths.Images}/{frame.FileName}"));
+            Assert.NotNull(await _buckets.Datasets.GetAsync($"{Job}/{DatasetPaths.Images}/{frame.FileName}"));
         }
 
         for (var i = 0; i < manifest.Faces.Count; i++)
         {
-            Assert.NotNull(await _datasets.GetAsync($"{Job}/{manifest.CropPath(i)}"));
+            Assert.NotNull(await _buckets.Datasets.GetAsync($"{Job}/{manifest.CropPath(i)}"));
         }
     }
 
     [Fact]
     public async Task PublishingAgain_AfterAnExporterRestart_GivesTheSameDataset()
     {
-        await RecordedJob.WriteAsync(_work, _bus, Job, frames: 3);
-        await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+        await RecordedJob.WriteAsync(_buckets.Work, _bus, Job, frames: 3);
+        await new DatasetPublishing(_buckets.Work, _buckets.Datasets).PublishAsync(Job, CancellationToken.None);
         var first = Snapshot();
 
-        await new DatasetPublishing(_work, _datasets).PublishAsync(Job, CancellationToken.None);
+        await new DatasetPublishing(_buckets.Work, _buckets.Datasets).PublishAsync(Job, CancellationToken.None);
 
         Assert.Equal(first, Snapshot());
     }
 
     /// <summary>Every file of the datasets store with its bytes' hash.</summary>
     private Dictionary<string, string> Snapshot() =>
-        Directory.GetFiles(Path.Combine(_root, "datasets"), "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(_root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        Directory.GetFiles(Path.Combine(_buckets.Root, "datasets"), "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(_buckets.Root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
     private async Task<string> DownloadAsync(string key)
     {
-        var path = Path.Combine(_root, Guid.NewGuid().ToString("N"));
-        Assert.True(await _datasets.DownloadToFileAsync(key, path));
+        var path = Path.Combine(_buckets.Root, Guid.NewGuid().ToString("N"));
+        Assert.True(await _buckets.Datasets.DownloadToFileAsync(key, path));
         return path;
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _buckets.Dispose();
 }
