@@ -184,8 +184,8 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     private IEnumerable<ServiceProcess> All() => new[] { Extractor, Clusterer, Exporter }.Concat(Encoders).Where(s => s is not null);
 
-    /// <summary>An Encoder with some settings changed, not part of the system (it is the caller's to dispose).</summary>
-    public ServiceProcess StrayEncoder(IReadOnlyDictionary<string, string> settings)
+    /// <summary>One more instance of a service with some settings changed, beside the system (the caller's to dispose).</summary>
+    public ServiceProcess Stray(string assembly, IReadOnlyDictionary<string, string> settings)
     {
         var httpPort = FreePort();
         var environment = Environment(0, httpPort);
@@ -194,7 +194,7 @@ public sealed class DistributedSystem : IAsyncLifetime
             environment[key] = value;
         }
 
-        return new ServiceProcess("stray-encoder", "FaceMesh.Encoder", environment, httpPort);
+        return new ServiceProcess($"stray-{assembly}", assembly, environment, httpPort);
     }
 
     private ServiceProcess Service(string name, string assembly, int grpcPort)

@@ -65,6 +65,31 @@ public sealed class LifecycleTests(DistributedSystem system, Footage footage) : 
         }
     }
 
+    [Fact]
+    public async Task Retention_RemovesAFinishedJobsWorkingObjects_KeepingItsStateAndDataset()
+    {
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "retained");
+        Assert.Equal(JobState.Done, (await JobDriver.WatchAsync(system, jobId))[^1].State);
+        Assert.NotNull(await system.Work.GetAsync(ObjectKeys.Frame(jobId, 0)));
+
+        // A FrameExtractor whose retention is under a second sweeps when it starts.
+        using var sweeper = system.Stray("FaceMesh.FrameExtractor", new Dictionary<string, string> { ["Extractor__RetentionDays"] = "0.00001" });
+        sweeper.Start();
+        await sweeper.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await system.Work.GetAsync(ObjectKeys.Retention(jobId)) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+        }
+
+        Assert.NotNull(await system.Work.GetAsync(ObjectKeys.Retention(jobId)));
+        Assert.Null(await system.Work.GetAsync(ObjectKeys.Frame(jobId, 0)));
+        Assert.Null(await system.Work.GetAsync(ObjectKeys.FrameFaces(jobId, 0)));
+        Assert.Null(await system.Work.GetAsync(ObjectKeys.Footage(jobId, Path.GetFileName(footage.Clip.Path))));
+        Assert.Equal(JobState.Done, (await system.Client.GetJobAsync(new GetJobRequest { JobId = jobId }, system.Auth)).State);
+        Assert.NotNull(await system.Datasets.GetAsync($"{jobId}/{DatasetPaths.Manifest}"));
+    }
+
     private static async Task AssertNotFound(Func<Task> call) =>
         Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
 }

@@ -84,7 +84,7 @@ public sealed class RejectionTests(DistributedSystem system, Footage footage) : 
         var empty = Directory.CreateTempSubdirectory("facemesh-no-models-").FullName;
         try
         {
-            using var encoder = system.StrayEncoder(new Dictionary<string, string> { ["Encoder__ModelsPath"] = empty });
+            using var encoder = system.Stray("FaceMesh.Encoder", new Dictionary<string, string> { ["Encoder__ModelsPath"] = empty });
             encoder.Start();
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => encoder.WaitReadyAsync(TimeSpan.FromSeconds(60)));
