@@ -16,7 +16,8 @@ public sealed class RetentionWorker(ObjectStores stores, IOptions<ExtractorOptio
         {
             try
             {
-                var swept = await retention.SweepAsync(DateTimeOffset.UtcNow, stoppingToken);
+                var swept = await retention.SweepAsync(DateTimeOffset.UtcNow, stoppingToken,
+                    (jobId, e) => logger.LogError(e, "Retention could not sweep job {JobId}; trying again at the next sweep", jobId));
                 if (swept.Count > 0)
                 {
                     logger.LogInformation("Retention removed the working objects of {Count} finished jobs: {Jobs}", swept.Count, string.Join(", ", swept));

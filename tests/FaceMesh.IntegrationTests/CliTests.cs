@@ -12,6 +12,7 @@ public sealed class CliTests(DistributedSystem system, Footage footage) : IClass
         var submit = await RunCliAsync("submit", footage.Clip.Path, "--name", "cli-job", "--server", system.ExtractorUrl, "--token", DistributedSystem.Token);
         Assert.True(submit.ExitCode == 0, submit.Output);
         Assert.Contains("Done", submit.Output);
+        Assert.Contains($"facemesh fetch cli-job -o DIR --bucket {system.Datasets.Bucket}", submit.Output);
 
         var target = Path.Combine(footage.Folder, "fetched");
         var fetch = await RunCliAsync("fetch", "cli-job", "-o", target, "--s3-endpoint", "127.0.0.1:9000", "--bucket", system.Datasets.Bucket);

@@ -13,13 +13,16 @@ namespace FaceMesh.Cli.Commands;
 /// </summary>
 public static class FetchCommand
 {
+    /// <summary>The services' default datasets bucket.</summary>
+    public static string DefaultBucket { get; } = new ObjectStoreOptions().DatasetsBucket;
+
     public static Command Create()
     {
         var job = new Argument<string>("job") { Description = "The job id." };
         var output = new Option<string?>("--output", "-o") { Description = "Folder to create (default: <job>-dataset)." };
         var force = new Option<bool>("--force") { Description = "Replace the dataset in a non-empty folder." };
         var endpoint = new Option<string?>("--s3-endpoint") { Description = "MinIO host:port (default: $FACEMESH_S3_ENDPOINT, else localhost:9000)." };
-        var bucket = new Option<string>("--bucket") { Description = "Datasets bucket.", DefaultValueFactory = _ => "datasets" };
+        var bucket = new Option<string>("--bucket") { Description = $"The datasets bucket (the Exporter's ObjectStore__DatasetsBucket; default {DefaultBucket}).", DefaultValueFactory = _ => DefaultBucket };
         var command = new Command("fetch", "Download a finished dataset from MinIO (keys from $FACEMESH_S3_ACCESS_KEY and $FACEMESH_S3_SECRET_KEY).")
         {
             job, output, force, endpoint, bucket,

@@ -29,6 +29,10 @@ public static class WatchCommand
         return command;
     }
 
+    /// <summary>The command that fetches the job's dataset, naming the bucket when it is not the default one.</summary>
+    public static string FetchHint(Job job) =>
+        $"facemesh fetch {job.JobId} -o DIR{(job.DatasetBucket == FetchCommand.DefaultBucket ? string.Empty : $" --bucket {job.DatasetBucket}")}";
+
     public static async Task<int> FollowAsync(Jobs.JobsClient client, Metadata headers, string jobId, CancellationToken cancellationToken)
     {
         using var call = client.WatchJob(new WatchJobRequest { JobId = jobId }, headers, cancellationToken: cancellationToken);
@@ -59,7 +63,7 @@ public static class WatchCommand
         Console.WriteLine(ServerOptions.Describe(last));
         if (last.State == JobState.Done)
         {
-            Console.WriteLine($"dataset: s3://{last.DatasetBucket}/{last.DatasetPrefix} (facemesh fetch {last.JobId} -o DIR)");
+            Console.WriteLine($"dataset: s3://{last.DatasetBucket}/{last.DatasetPrefix} ({FetchHint(last)})");
         }
 
         return last.State switch

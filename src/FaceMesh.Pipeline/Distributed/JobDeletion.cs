@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Review;
 using FaceMesh.Pipeline.Storage;
@@ -22,13 +23,17 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
         }
 
         var frames = await FrameIndexesAsync(job, cancellationToken);
-        var keys = new List<string> { ObjectKeys.Footage(jobId, job.SourceFile), ObjectKeys.Clusters(jobId) };
-        foreach (var index in frames)
+        var keys = new ConcurrentBag<string> { ObjectKeys.Footage(jobId, job.SourceFile), ObjectKeys.Clusters(jobId) };
+        await Parallel.ForEachAsync(frames, new ParallelOptions { MaxDegreeOfParallelism = Transfers, CancellationToken = cancellationToken }, async (index, token) =>
         {
-            var record = await JobJson.ReadAsync<FrameFacesDocument>(work, ObjectKeys.FrameFaces(jobId, index), cancellationToken);
-            keys.AddRange(record?.Faces.Select(f => ObjectKeys.Portrait(jobId, f.Id)) ?? []);
+            var record = await JobJson.ReadAsync<FrameFacesDocument>(work, ObjectKeys.FrameFaces(jobId, index), token);
+            foreach (var face in record?.Faces ?? [])
+            {
+                keys.Add(ObjectKeys.Portrait(jobId, face.Id));
+            }
+
             keys.Add(ObjectKeys.Frame(jobId, index));
-        }
+        });
 
         // Per-frame records last: they are how the portraits above were found, should this pass be repeated.
         await DeleteAllAsync(work, keys, cancellationToken);

@@ -8,8 +8,11 @@ namespace FaceMesh.Pipeline.Distributed;
 /// </summary>
 public sealed class JobRetention(IObjectStore work, IObjectStore datasets, TimeSpan keep)
 {
-    /// <summary>Sweeps every job due at <paramref name="now"/>; returns the ids swept.</summary>
-    public async Task<IReadOnlyList<string>> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sweeps every job due at <paramref name="now"/>; returns the ids swept. A job that cannot be swept (its store
+    /// answers with errors) is reported to <paramref name="failed"/> and left for the next sweep; the others go on.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken, Action<string, Exception>? failed = null)
     {
         var swept = new List<string>();
         if (keep <= TimeSpan.Zero)
@@ -20,12 +23,19 @@ public sealed class JobRetention(IObjectStore work, IObjectStore datasets, TimeS
         var catalog = new JobCatalog(work, string.Empty);
         foreach (var jobId in await catalog.ListAsync(cancellationToken))
         {
-            if (await FinishedAtAsync(jobId, catalog, cancellationToken) is { } finished && finished + keep <= now
-                && await JobJson.ReadAsync<RetentionRecord>(work, ObjectKeys.Retention(jobId), cancellationToken) is null)
+            try
             {
-                await new JobDeletion(work, datasets).DeleteWorkingObjectsAsync(jobId, cancellationToken);
-                await JobJson.WriteAsync(work, ObjectKeys.Retention(jobId), new RetentionRecord(jobId, now), cancellationToken);
-                swept.Add(jobId);
+                if (await FinishedAtAsync(jobId, catalog, cancellationToken) is { } finished && finished + keep <= now
+                    && await JobJson.ReadAsync<RetentionRecord>(work, ObjectKeys.Retention(jobId), cancellationToken) is null)
+                {
+                    await new JobDeletion(work, datasets).DeleteWorkingObjectsAsync(jobId, cancellationToken);
+                    await JobJson.WriteAsync(work, ObjectKeys.Retention(jobId), new RetentionRecord(jobId, now), cancellationToken);
+                    swept.Add(jobId);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException && failed is not null)
+            {
+                failed(jobId, e);
             }
         }
 
