@@ -78,8 +78,9 @@ public sealed class ResilienceTests(DistributedSystem system, Footage footage) :
     [Fact]
     public async Task CancelWhileSampling_EndsCancelled_StopsSampling_AndPublishesNoDataset()
     {
-        // Five frames a second keeps the FrameExtractor sampling long enough to be cancelled in the middle.
-        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "cancel-me", intervalSeconds: 0.2);
+        // Every frame of the 10 fps clip (about 340) keeps the FrameExtractor sampling for seconds after its first
+        // progress report (at 10 frames), so the cancel lands in the middle, not in the last check's shadow.
+        var jobId = await JobDriver.SubmitAsync(system, footage.Clip.Path, "cancel-me", intervalSeconds: 0.1);
         var cancelled = (Job?)null;
         var events = await JobDriver.WatchAsync(system, jobId, async job =>
         {
