@@ -72,9 +72,19 @@ public sealed class LifecycleTests(DistributedSystem system, Footage footage) : 
         Assert.Equal(JobState.Done, (await JobDriver.WatchAsync(system, jobId))[^1].State);
         Assert.NotNull(await system.Work.GetAsync(ObjectKeys.Frame(jobId, 0)));
 
-        // A FrameExtractor whose retention is under a second sweeps when it starts: every finished job of this system,
-        // in index order, so this job's turn can take a while on a busy machine.
-        using var sweeper = system.Stray("FaceMesh.FrameExtractor", new Dictionary<string, string> { ["Extractor__RetentionDays"] = "0.00001" });
+        // A FrameExtractor whose retention is about a second sweeps when it starts (then hourly): every finished job of this
+        // system, in index order, so this job's turn can take a while on a busy machine. The job must be due by then: a
+        // sweeper that starts within the second after the job finished would rightly keep it, and not look again.
+        const string RetentionDays = "0.0000116";
+        var retention = TimeSpan.FromDays(double.Parse(RetentionDays, System.Globalization.CultureInfo.InvariantCulture));
+        var finished = (await JobJson.ReadAsync<ExporterState>(system.Work, ObjectKeys.ExporterState(jobId)))!.FinishedAt!.Value;
+        var due = finished + retention - DateTimeOffset.UtcNow;
+        if (due > TimeSpan.Zero)
+        {
+            await Task.Delay(due + TimeSpan.FromMilliseconds(100));
+        }
+
+        using var sweeper = system.Stray("FaceMesh.FrameExtractor", new Dictionary<string, string> { ["Extractor__RetentionDays"] = RetentionDays });
         sweeper.Start();
         await sweeper.WaitReadyAsync(TimeSpan.FromSeconds(60));
         var deadline = DateTime.UtcNow.AddMinutes(3);
