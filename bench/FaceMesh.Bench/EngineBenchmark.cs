@@ -2,6 +2,8 @@ using System.Diagnostics;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Models;
+using FaceMesh.Models;
 
 namespace FaceMesh.Bench;
 
@@ -25,11 +27,11 @@ public static class EngineBenchmark
                  ("tiny detection, 720p frame, whole frame only", o => { o.TileSize = 0; o.Detector = DetectorKind.Tiny; }),
                      })
             {
-                using var engine = await FaceEngine.CreateAsync(Options(threads, configure));
+                using var engine = await ModelInstaller.OpenEngineAsync(Options(threads, configure));
                 Report(threads, label, Time(iterations, () => engine.DetectFaces(frame)));
             }
 
-            using var describer = await FaceEngine.CreateAsync(Options(threads, o => o.TileSize = 0));
+            using var describer = await ModelInstaller.OpenEngineAsync(Options(threads, o => o.TileSize = 0));
             var one = describer.DetectFaces(frame);
             var two = describer.DetectFaces(group);
             Report(threads, "landmarks + alignment + descriptor, per face (1 face per call)", Time(iterations, () => describer.Describe(frame, one)) / one.Count);

@@ -1,3 +1,5 @@
+using FaceMesh.Engine.Models;
+using FaceMesh.Models;
 using FaceMesh.Pipeline.Embedded;
 
 namespace FaceMesh.Bench;
@@ -8,6 +10,7 @@ public static class PipelineBenchmark
     public static async Task RunAsync(string fixtures, string folder, double minutes)
     {
         Directory.CreateDirectory(folder);
+        await new ModelInstaller(ModelFolder.At(null)).EnsureAsync();
         var clip = BenchClip.Create(fixtures, folder, minutes);
         Console.WriteLine($"# facemesh run on {Path.GetFileName(clip)} ({minutes} min, 1280x720, H.264 25 fps), {Environment.ProcessorCount} cores");
         Console.WriteLine("| configuration | frames | faces | people | seconds | frames/s | decoding | detection | description | clustering | export |");

@@ -1,5 +1,5 @@
 using FaceMesh.Contracts.V1;
-using FaceMesh.Infrastructure.Grpc;
+using FaceMesh.Hosting.Grpc;
 using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;
 

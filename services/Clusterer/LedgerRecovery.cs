@@ -1,5 +1,5 @@
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Clusterer;
 

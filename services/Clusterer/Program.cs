@@ -1,9 +1,9 @@
 using FaceMesh.Clusterer;
-using FaceMesh.Infrastructure.Hosting;
-using FaceMesh.Infrastructure.Messaging;
-using FaceMesh.Infrastructure.Settings;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Hosting;
+using FaceMesh.Hosting.Settings;
+using FaceMesh.Messaging;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,8 +1,8 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine.Detection;
-using FaceMesh.Infrastructure.Messaging;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Messaging;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 using MassTransit;
 
 namespace FaceMesh.Encoder;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Detection;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting.Settings;
 using Microsoft.Extensions.Options;
 
 namespace FaceMesh.Encoder;

@@ -1,6 +1,6 @@
 using FaceMesh.Contracts.V1;
-using FaceMesh.Infrastructure.Grpc;
-using FaceMesh.Infrastructure.Security;
+using FaceMesh.Hosting.Grpc;
+using FaceMesh.Hosting.Security;
 using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;
 using Microsoft.Extensions.Options;

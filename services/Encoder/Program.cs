@@ -1,9 +1,9 @@
 using FaceMesh.Contracts.V1;
 using FaceMesh.Encoder;
 using FaceMesh.Engine.Models;
-using FaceMesh.Infrastructure.Hosting;
-using FaceMesh.Infrastructure.Messaging;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting;
+using FaceMesh.Hosting.Settings;
+using FaceMesh.Messaging;
 using FaceMesh.Pipeline.Distributed;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using FaceMesh.Contracts.Messages;
-using FaceMesh.Infrastructure.Messaging;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Messaging;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 using MassTransit;
 
 namespace FaceMesh.Exporter;

@@ -1,9 +1,10 @@
 using FaceMesh.Exporter;
-using FaceMesh.Infrastructure.Hosting;
-using FaceMesh.Infrastructure.Messaging;
-using FaceMesh.Infrastructure.Security;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting;
+using FaceMesh.Hosting.Security;
+using FaceMesh.Hosting.Settings;
+using FaceMesh.Messaging;
 using FaceMesh.Review;
+using FaceMesh.Review.Web;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Exporter;
 

@@ -1,3 +1,4 @@
+using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;
 
 namespace FaceMesh.FrameExtractor;
@@ -8,4 +9,13 @@ public static class Errors
     public static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 
     public static RpcException NotFound(string jobId) => new(new Status(StatusCode.NotFound, $"no job '{jobId}'"));
+
+    /// <summary>The status for each reason the job rules refuse a request.</summary>
+    public static RpcException Refused(JobRequestException refusal) => new(new Status(refusal.Refusal switch
+    {
+        JobRefusal.TooLarge => StatusCode.ResourceExhausted,
+        JobRefusal.AlreadyExists => StatusCode.AlreadyExists,
+        JobRefusal.WrongState => StatusCode.FailedPrecondition,
+        _ => StatusCode.InvalidArgument,
+    }, refusal.Message));
 }

@@ -1,8 +1,8 @@
 using FaceMesh.Contracts.V1;
-using FaceMesh.Infrastructure.Security;
-using FaceMesh.Infrastructure.Settings;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Hosting.Security;
+using FaceMesh.Hosting.Settings;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -27,18 +27,15 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
             Owner = BearerTokenInterceptor.CallerOf(context).Id,
             SubmittedAt = DateTimeOffset.UtcNow,
         };
-        if (await JobJson.ReadAsync<ExtractorState>(stores.Work, ObjectKeys.ExtractorState(job.JobId), token) is not null)
-        {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, $"job '{job.JobId}' already exists"));
-        }
-
+        var submission = new JobSubmission(stores.Work);
+        await MappedAsync(() => submission.EnsureNewAsync(job.JobId, token));
         var scratch = Directory.CreateDirectory(options.Value.ScratchFolder).FullName;
         var path = Path.Combine(scratch, $"{job.JobId}-{Guid.NewGuid():N}-{job.SourceFile}");
         try
         {
             await ReceiveAsync(requestStream, path, header.SizeBytes, token);
             Mapped(() => SubmitValidation.EnsureReadable(path, job));
-            await new JobSubmission(stores.Work).RecordAsync(job, path, token);
+            await submission.RecordAsync(job, path, token);
             await queue.EnqueueAsync(job.JobId, path, token);
             return new SubmitReply { JobId = job.JobId };
         }
@@ -69,24 +66,14 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
     public override async Task<Job> CancelJob(CancelJobRequest request, ServerCallContext context)
     {
         var current = await VisibleAsync(request.JobId, context);
-        if (current.IsFinished)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' has already finished ({current.Phase})"));
-        }
-
-        await new JobCancellation(stores.Work).RequestAsync(request.JobId, context.CancellationToken);
+        await MappedAsync(() => new JobCancellation(stores.Work).RequestAsync(current, context.CancellationToken));
         return JobMessages.ToJob(await VisibleAsync(request.JobId, context));
     }
 
     public override async Task<DeleteJobReply> DeleteJob(DeleteJobRequest request, ServerCallContext context)
     {
         var current = await VisibleAsync(request.JobId, context);
-        if (!current.IsFinished)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"job '{request.JobId}' is still running ({current.Phase}): cancel it first"));
-        }
-
-        var deleted = await new JobDeletion(stores.Work, stores.Datasets).DeleteAsync(request.JobId, request.Dataset, context.CancellationToken);
+        var deleted = await MappedAsync(() => new JobDeletion(stores.Work, stores.Datasets).DeleteFinishedAsync(current, request.Dataset, context.CancellationToken));
         return new DeleteJobReply { JobId = request.JobId, ObjectsDeleted = deleted };
     }
 
@@ -148,7 +135,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         return true;
     });
 
-    /// <summary>Runs a submission rule, turning its refusal into the gRPC status the client sees.</summary>
+    /// <summary>Runs a job rule, turning its refusal into the gRPC status the client sees.</summary>
     private static T Mapped<T>(Func<T> rule)
     {
         try
@@ -157,7 +144,25 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
         catch (JobRequestException e)
         {
-            throw e.TooLarge ? new RpcException(new Status(StatusCode.ResourceExhausted, e.Message)) : Errors.Invalid(e.Message);
+            throw Errors.Refused(e);
+        }
+    }
+
+    private static async Task MappedAsync(Func<Task> rule) => await MappedAsync(async () =>
+    {
+        await rule();
+        return true;
+    });
+
+    private static async Task<T> MappedAsync<T>(Func<Task<T>> rule)
+    {
+        try
+        {
+            return await rule();
+        }
+        catch (JobRequestException e)
+        {
+            throw Errors.Refused(e);
         }
     }
 

@@ -1,7 +1,7 @@
 using FaceMesh.FrameExtractor;
-using FaceMesh.Infrastructure.Hosting;
-using FaceMesh.Infrastructure.Messaging;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting;
+using FaceMesh.Hosting.Settings;
+using FaceMesh.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(FaceMeshServices.FrameExtractor);

@@ -1,6 +1,6 @@
-using FaceMesh.Infrastructure.Settings;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Hosting.Settings;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FaceMesh.FrameExtractor;

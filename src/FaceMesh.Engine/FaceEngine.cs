@@ -20,12 +20,12 @@ public sealed class FaceEngine : IDisposable
     private readonly OnnxNet _landmarkNet;
     private readonly OnnxNet _descriptorNet;
 
-    private FaceEngine(FaceEngineOptions options, ModelStore store)
+    private FaceEngine(FaceEngineOptions options, ModelFolder models)
     {
         Options = options;
-        _detectorNet = new OnnxNet(store.PathOf(options.Detector == DetectorKind.Ssd ? ModelKind.SsdMobilenetV1 : ModelKind.TinyFaceDetector), options.IntraOpThreads);
-        _landmarkNet = new OnnxNet(store.PathOf(ModelKind.Landmarks68), options.IntraOpThreads);
-        _descriptorNet = new OnnxNet(store.PathOf(ModelKind.Recognition), options.IntraOpThreads);
+        _detectorNet = new OnnxNet(models.PathOf(options.Detector == DetectorKind.Ssd ? ModelKind.SsdMobilenetV1 : ModelKind.TinyFaceDetector), options.IntraOpThreads);
+        _landmarkNet = new OnnxNet(models.PathOf(ModelKind.Landmarks68), options.IntraOpThreads);
+        _descriptorNet = new OnnxNet(models.PathOf(ModelKind.Recognition), options.IntraOpThreads);
         Detector = options.Detector == DetectorKind.Ssd ? new SsdFaceDetector(_detectorNet) : new TinyFaceDetector(_detectorNet);
         Landmarks = new LandmarkNet(_landmarkNet);
         Descriptors = new DescriptorNet(_descriptorNet);
@@ -39,31 +39,19 @@ public sealed class FaceEngine : IDisposable
 
     internal DescriptorNet Descriptors { get; }
 
-    /// <summary>Provisions the models if needed (reporting progress lines) and opens the sessions: for the CLI's first run.</summary>
-    public static async Task<FaceEngine> CreateAsync(FaceEngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
-    {
-        options.Validate();
-        var store = StoreFor(options);
-        await store.EnsureAsync(progress, cancellationToken);
-        return new FaceEngine(options, store);
-    }
-
     /// <summary>
-    /// Opens installed, verified models and never provisions: a service (the Encoder) must not fetch packages or convert
-    /// models at run time. Missing or corrupt models fail with a <see cref="ModelProvisioningException"/> saying how to
+    /// Opens the sessions on an installed, verified model folder; the engine never fetches or converts models (FaceMesh.Models
+    /// installs them). Missing or corrupt models fail with a <see cref="ModelProvisioningException"/> saying how to
     /// install them.
     /// </summary>
     public static FaceEngine Open(FaceEngineOptions options)
     {
         options.Validate();
-        var store = StoreFor(options);
-        return store.Verify() is { } problem
-            ? throw new ModelProvisioningException($"face models in {store.Folder}: {problem} (install them with: facemesh models install --models {store.Root})")
-            : new FaceEngine(options, store);
+        var models = ModelFolder.At(options.ModelsPath);
+        return models.Verify() is { } problem
+            ? throw new ModelProvisioningException($"face models in {models.Folder}: {problem} (install them with: facemesh models install --models {models.Root})")
+            : new FaceEngine(options, models);
     }
-
-    private static ModelStore StoreFor(FaceEngineOptions options) =>
-        new(string.IsNullOrWhiteSpace(options.ModelsPath) ? ModelStore.DefaultRoot() : options.ModelsPath);
 
     /// <summary>Detects faces on the whole image and, for large images, on overlapping native-resolution tiles.</summary>
     public IReadOnlyList<FaceDetection> DetectFaces(RgbImage image)

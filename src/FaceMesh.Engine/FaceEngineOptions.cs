@@ -9,7 +9,7 @@ public sealed class FaceEngineOptions
 {
     public const string Section = "FaceEngine";
 
-    /// <summary>The folder of converted models; empty means <see cref="Models.ModelStore.DefaultRoot"/>.</summary>
+    /// <summary>The folder of converted models; empty means <see cref="Models.ModelFolder.DefaultRoot"/>.</summary>
     public string ModelsPath { get; set; } = string.Empty;
 
     public DetectorKind Detector { get; set; } = DetectorKind.Ssd;

@@ -1,8 +1,8 @@
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace FaceMesh.Infrastructure.Hosting;
+namespace FaceMesh.Hosting;
 
 /// <summary>Creates the buckets at start (retrying while the object store comes up), so no service depends on a setup job.</summary>
 public sealed class BucketInitializer(MinioBuckets buckets, ILogger<BucketInitializer> logger) : IHostedService

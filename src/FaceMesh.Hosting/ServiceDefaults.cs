@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using FaceMesh.Infrastructure.Security;
-using FaceMesh.Infrastructure.Settings;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Hosting.Security;
+using FaceMesh.Hosting.Settings;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -15,7 +15,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace FaceMesh.Infrastructure.Hosting;
+namespace FaceMesh.Hosting;
 
 public static class ServiceDefaults
 {

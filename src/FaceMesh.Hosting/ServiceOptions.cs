@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FaceMesh.Infrastructure.Hosting;
+namespace FaceMesh.Hosting;
 
 /// <summary>Listening ports: section <c>Service</c>. gRPC needs HTTP/2 without TLS, health probes plain HTTP/1.1.</summary>
 public sealed class ServiceOptions

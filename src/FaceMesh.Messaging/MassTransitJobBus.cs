@@ -2,7 +2,7 @@ using FaceMesh.Contracts.Messages;
 using FaceMesh.Pipeline.Distributed;
 using MassTransit;
 
-namespace FaceMesh.Infrastructure.Messaging;
+namespace FaceMesh.Messaging;
 
 /// <summary>The <see cref="IJobBus"/> port over MassTransit.</summary>
 public sealed class MassTransitJobBus(IPublishEndpoint publish) : IJobBus

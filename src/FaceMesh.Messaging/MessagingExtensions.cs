@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace FaceMesh.Infrastructure.Messaging;
+namespace FaceMesh.Messaging;
 
 public static class MessagingExtensions
 {

@@ -1,7 +1,7 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using FaceMesh.Infrastructure.Settings;
 
-namespace FaceMesh.Infrastructure.Messaging;
+namespace FaceMesh.Messaging;
 
 /// <summary>RabbitMQ settings: section <c>RabbitMq</c>, e.g. env <c>RabbitMq__Host</c>.</summary>
 public sealed class RabbitMqOptions
@@ -18,11 +18,11 @@ public sealed class RabbitMqOptions
     public string VirtualHost { get; set; } = "/";
 
     [Required]
-    [Secret]
+    [PasswordPropertyText]
     public string Username { get; set; } = string.Empty;
 
     [Required]
-    [Secret]
+    [PasswordPropertyText]
     public string Password { get; set; } = string.Empty;
 
     /// <summary>Messages an endpoint takes at once; encoders size it to their engines.</summary>

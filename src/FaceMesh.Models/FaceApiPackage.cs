@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using FaceMesh.Engine.Models;
 
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>
 /// The pinned npm package that carries the face-api.js weights. It is fetched with the machine's own npm client
@@ -11,8 +12,8 @@ namespace FaceMesh.Engine.Models;
 /// </summary>
 public static class FaceApiPackage
 {
-    public const string Name = "@vladmandic/face-api";
-    public const string Version = "1.7.15";
+    public const string Name = ModelFolder.PackageName;
+    public const string Version = ModelFolder.PackageVersion;
     public const string Integrity = "sha512-WDMmK3CfNLo8jylWqMoQgf4nIst3M0fzx1dnac96wv/dvMTN4DxC/Pq1DGtduDk1lktCamQ3MIDXFnvrdHTXDw==";
 
     /// <summary>Set to a local copy of the tarball to provision without npm (air-gapped hosts, Docker layers).</summary>

@@ -1,4 +1,4 @@
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>An exclusive lock file, so two processes provisioning the same models folder do not race.</summary>
 internal sealed class FolderLock : IAsyncDisposable

@@ -1,7 +1,8 @@
-using FaceMesh.Engine.Onnx;
-using FaceMesh.Engine.Onnx.Proto;
+using FaceMesh.Engine.Landmarks;
+using FaceMesh.Models.Onnx;
+using FaceMesh.Models.Onnx.Proto;
 
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>
 /// face-api.js's 68-point landmark net (faceLandmarkNet/ over faceFeatureExtractor/) as ONNX: input [N, 3, 112, 112]
@@ -9,7 +10,7 @@ namespace FaceMesh.Engine.Models;
 /// </summary>
 public static class LandmarkNetConverter
 {
-    public const int InputSize = 112;
+    public const int InputSize = LandmarkNet.InputSize;
 
     public static ModelProto Convert(WeightMap weights)
     {

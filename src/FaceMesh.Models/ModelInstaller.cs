@@ -1,113 +1,49 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using FaceMesh.Engine.Onnx.Proto;
+using FaceMesh.Engine;
+using FaceMesh.Engine.Models;
+using FaceMesh.Models.Onnx.Proto;
 using Google.Protobuf;
 
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>
-/// The folder of converted ONNX models. Each package version and converter revision gets its own subfolder, sealed by a
-/// checksum file written last; a folder whose checksums do not match (a crash mid-write, a corrupted disk) is rebuilt.
+/// Installs the converted models into a <see cref="ModelFolder"/>: fetches the pinned package, checks its integrity,
+/// converts each network to ONNX in a staging folder and moves it into place sealed. One installer at a time per root.
 /// </summary>
-public sealed class ModelStore(string root)
+public sealed class ModelInstaller(ModelFolder models)
 {
-    /// <summary>Bump when the conversion code changes what it writes, so caches are rebuilt.</summary>
-    public const int ConverterRevision = 1;
+    public ModelFolder Models => models;
 
-    public const string RootVariable = "FACEMESH_MODELS";
-    private const string ChecksumFile = "checksums.json";
-
-    public string Root { get; } = Path.GetFullPath(root);
-
-    public string Folder => Path.Combine(Root, $"face-api-{FaceApiPackage.Version}-r{ConverterRevision}");
-
-    public static string DefaultRoot()
+    /// <summary>Installs the models <paramref name="options"/> name if needed, then opens an engine: for the CLI's first run.</summary>
+    public static async Task<FaceEngine> OpenEngineAsync(FaceEngineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var configured = Environment.GetEnvironmentVariable(RootVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrWhiteSpace(cache))
-        {
-            cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        }
-
-        return Path.Combine(cache, "facemesh", "models");
+        options.Validate();
+        await new ModelInstaller(ModelFolder.At(options.ModelsPath)).EnsureAsync(progress, cancellationToken);
+        return FaceEngine.Open(options);
     }
 
-    public static string FileName(ModelKind kind) => kind switch
-    {
-        ModelKind.Recognition => "face_recognition.onnx",
-        ModelKind.SsdMobilenetV1 => "ssd_mobilenetv1.onnx",
-        ModelKind.TinyFaceDetector => "tiny_face_detector.onnx",
-        ModelKind.Landmarks68 => "face_landmark_68.onnx",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    public string PathOf(ModelKind kind) => Path.Combine(Folder, FileName(kind));
-
-    /// <summary>Returns null when the cache is complete and intact, else why it is not.</summary>
-    public string? Verify()
-    {
-        var checksumPath = Path.Combine(Folder, ChecksumFile);
-        if (!File.Exists(checksumPath))
-        {
-            return "not installed";
-        }
-
-        Dictionary<string, string>? expected;
-        try
-        {
-            expected = JsonSerializer.Deserialize(File.ReadAllText(checksumPath), ModelJsonContext.Default.DictionaryStringString);
-        }
-        catch (JsonException)
-        {
-            return "checksum file is corrupt";
-        }
-
-        foreach (var kind in Enum.GetValues<ModelKind>())
-        {
-            var name = FileName(kind);
-            var path = PathOf(kind);
-            if (expected is null || !expected.TryGetValue(name, out var hash) || !File.Exists(path))
-            {
-                return $"{name} is missing";
-            }
-
-            if (!string.Equals(Sha256(path), hash, StringComparison.Ordinal))
-            {
-                return $"{name} does not match its checksum";
-            }
-        }
-
-        return null;
-    }
-
+    /// <summary>Installs unless the folder is already complete and intact.</summary>
     public async Task EnsureAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (Verify() is null)
+        if (models.Verify() is null)
         {
             return;
         }
 
-        Directory.CreateDirectory(Root);
-        await using var guard = await FolderLock.AcquireAsync(Path.Combine(Root, ".lock"), cancellationToken);
-        var reason = Verify();
+        Directory.CreateDirectory(models.Root);
+        await using var guard = await FolderLock.AcquireAsync(Path.Combine(models.Root, ".lock"), cancellationToken);
+        var reason = models.Verify();
         if (reason is null)
         {
             return;
         }
 
-        progress?.Report($"Provisioning face models ({reason}): fetching {FaceApiPackage.Name}@{FaceApiPackage.Version} into {Folder}");
+        progress?.Report($"Provisioning face models ({reason}): fetching {ModelFolder.PackageName}@{ModelFolder.PackageVersion} into {models.Folder}");
         await InstallAsync(progress, cancellationToken);
     }
 
     private async Task InstallAsync(IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var staging = Path.Combine(Root, $".staging-{Guid.NewGuid():N}");
+        var staging = Path.Combine(models.Root, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
@@ -118,24 +54,21 @@ public sealed class ModelStore(string root)
 
             var output = Path.Combine(staging, "onnx");
             Directory.CreateDirectory(output);
-            var checksums = new Dictionary<string, string>();
             foreach (var kind in Enum.GetValues<ModelKind>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report($"Converting {FileName(kind)}");
-                var path = Path.Combine(output, FileName(kind));
-                await File.WriteAllBytesAsync(path, Convert(kind, weights).ToByteArray(), cancellationToken);
-                checksums[FileName(kind)] = Sha256(path);
+                progress?.Report($"Converting {ModelFolder.FileName(kind)}");
+                await File.WriteAllBytesAsync(Path.Combine(output, ModelFolder.FileName(kind)), Convert(kind, weights).ToByteArray(), cancellationToken);
             }
 
-            await File.WriteAllTextAsync(Path.Combine(output, ChecksumFile), JsonSerializer.Serialize(checksums, ModelJsonContext.Default.DictionaryStringString), cancellationToken);
-            if (Directory.Exists(Folder))
+            await ModelFolder.SealAsync(output, cancellationToken);
+            if (Directory.Exists(models.Folder))
             {
-                Directory.Delete(Folder, recursive: true);
+                Directory.Delete(models.Folder, recursive: true);
             }
 
-            Directory.Move(output, Folder);
-            progress?.Report($"Face models ready in {Folder}");
+            Directory.Move(output, models.Folder);
+            progress?.Report($"Face models ready in {models.Folder}");
         }
         finally
         {
@@ -151,10 +84,4 @@ public sealed class ModelStore(string root)
         ModelKind.Landmarks68 => LandmarkNetConverter.Convert(WeightMap.Load(weightsFolder, "face_landmark_68_model")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return System.Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

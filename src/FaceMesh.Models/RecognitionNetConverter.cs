@@ -1,7 +1,8 @@
-using FaceMesh.Engine.Onnx;
-using FaceMesh.Engine.Onnx.Proto;
+using FaceMesh.Engine.Recognition;
+using FaceMesh.Models.Onnx;
+using FaceMesh.Models.Onnx.Proto;
 
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>
 /// face-api.js's port of dlib's ResNet-29 face descriptor (faceRecognitionNet/FaceRecognitionNet.ts) as ONNX:
@@ -9,7 +10,7 @@ namespace FaceMesh.Engine.Models;
 /// </summary>
 public static class RecognitionNetConverter
 {
-    public const int InputSize = 150;
+    public const int InputSize = DescriptorNet.ChipSize;
 
     public static ModelProto Convert(WeightMap weights)
     {

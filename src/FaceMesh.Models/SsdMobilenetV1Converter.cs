@@ -1,7 +1,8 @@
-using FaceMesh.Engine.Onnx;
-using FaceMesh.Engine.Onnx.Proto;
+using FaceMesh.Engine.Detection;
+using FaceMesh.Models.Onnx;
+using FaceMesh.Models.Onnx.Proto;
 
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>
 /// face-api.js's SSD-MobileNetV1 face detector (ssdMobilenetv1/) as ONNX: input [N, 3, 512, 512] scaled to -1..1;
@@ -10,8 +11,8 @@ namespace FaceMesh.Engine.Models;
 /// </summary>
 public static class SsdMobilenetV1Converter
 {
-    public const int InputSize = 512;
-    public const int AnchorCount = 5118;
+    public const int InputSize = SsdFaceDetector.InputSize;
+    public const int AnchorCount = SsdFaceDetector.AnchorCount;
     private const float BatchNormEpsilon = 0.0010000000474974513f;
 
     public static ModelProto Convert(WeightMap weights)

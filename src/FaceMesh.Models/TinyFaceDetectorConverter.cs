@@ -1,7 +1,7 @@
-using FaceMesh.Engine.Onnx;
-using FaceMesh.Engine.Onnx.Proto;
+using FaceMesh.Models.Onnx;
+using FaceMesh.Models.Onnx.Proto;
 
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>
 /// face-api.js's tiny face detector (a separable-convolution Tiny YOLOv2, tinyFaceDetector/ over tinyYolov2/) as ONNX:

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>
 /// Decodes a TensorFlow.js weights manifest and its binary shards. Tensors lie back to back in manifest order;

@@ -1,4 +1,4 @@
-namespace FaceMesh.Engine.Models;
+namespace FaceMesh.Models;
 
 /// <summary>Named access to decoded weights, with errors that say which tensor a model file lacks.</summary>
 public sealed class WeightMap(IReadOnlyDictionary<string, WeightTensor> tensors, string modelName)

@@ -1,6 +1,6 @@
 using FaceMesh.Pipeline.Export;
 
-namespace FaceMesh.Pipeline.Review;
+namespace FaceMesh.Review;
 
 /// <summary>
 /// A person as the reviewer sees one now. <see cref="Id"/> is an edited person's id, or <c>c&lt;cluster&gt;</c> for a

@@ -1,6 +1,6 @@
 using FaceMesh.Pipeline.Export;
 
-namespace FaceMesh.Pipeline.Review;
+namespace FaceMesh.Review;
 
 /// <summary>The manifest with the edits applied: who each face is now.</summary>
 public sealed record ResolvedReview(

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FaceMesh.Engine.Clustering;
 
-namespace FaceMesh.Pipeline.Review;
+namespace FaceMesh.Review;
 
 /// <summary>
 /// The reviewer's actions, each a pure function from the current review to the next edits. Touching an untouched

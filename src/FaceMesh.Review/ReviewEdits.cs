@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FaceMesh.Engine.Quality;
 
-namespace FaceMesh.Pipeline.Review;
+namespace FaceMesh.Review;
 
 /// <summary>
 /// A person's decisions about a dataset, kept in <c>edits.json</c> beside the manifest. Everything is keyed by what

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using FaceMesh.Pipeline.Export;
 
-namespace FaceMesh.Pipeline.Review;
+namespace FaceMesh.Review;
 
 /// <summary><c>edits.json</c>: the review's decisions and their undo history (schema in README.md).</summary>
 public static class ReviewEditsJson

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using FaceMesh.Engine.Clustering;
 using FaceMesh.Pipeline.Export;
 
-namespace FaceMesh.Pipeline.Review;
+namespace FaceMesh.Review;
 
 /// <summary>
 /// Applies edits to a clustering: discards first, then faces moved by hand, then each cluster goes to the edited person

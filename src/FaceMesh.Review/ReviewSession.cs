@@ -1,7 +1,7 @@
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
 
-namespace FaceMesh.Pipeline.Review;
+namespace FaceMesh.Review;
 
 /// <summary>
 /// One dataset under review, in a folder or under a prefix of a bucket. Edits are applied one at a time to the latest
@@ -10,7 +10,7 @@ namespace FaceMesh.Pipeline.Review;
 /// </summary>
 public sealed class ReviewSession(IObjectStore store, string prefix, string title) : IDisposable
 {
-    public const string EditsFile = "edits.json";
+    public const string EditsFile = DatasetPaths.Edits;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Loaded? _loaded;

@@ -1,6 +1,6 @@
 using FaceMesh.Pipeline.Storage;
 
-namespace FaceMesh.Infrastructure.Storage;
+namespace FaceMesh.Storage;
 
 /// <summary>An <see cref="IObjectStore"/> over a local folder: the embedded stand-in for MinIO.</summary>
 public sealed class LocalFolderObjectStore(string root) : IObjectStore

@@ -3,7 +3,7 @@ using Minio;
 using Minio.DataModel.Args;
 using Minio.Exceptions;
 
-namespace FaceMesh.Infrastructure.Storage;
+namespace FaceMesh.Storage;
 
 /// <summary>
 /// An <see cref="IObjectStore"/> over one bucket of MinIO (or s3rver in tests) through the Minio SDK. Transient

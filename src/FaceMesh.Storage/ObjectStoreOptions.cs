@@ -1,7 +1,7 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using FaceMesh.Infrastructure.Settings;
 
-namespace FaceMesh.Infrastructure.Storage;
+namespace FaceMesh.Storage;
 
 /// <summary>MinIO (or any S3 server) settings: section <c>ObjectStore</c>, e.g. env <c>ObjectStore__Endpoint</c>.</summary>
 public sealed class ObjectStoreOptions
@@ -13,11 +13,11 @@ public sealed class ObjectStoreOptions
     public string Endpoint { get; set; } = string.Empty;
 
     [Required]
-    [Secret]
+    [PasswordPropertyText]
     public string AccessKey { get; set; } = string.Empty;
 
     [Required]
-    [Secret]
+    [PasswordPropertyText]
     public string SecretKey { get; set; } = string.Empty;
 
     public bool UseSsl { get; set; }

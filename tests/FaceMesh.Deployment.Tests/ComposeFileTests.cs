@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting.Settings;
 using YamlDotNet.RepresentationModel;
 
 namespace FaceMesh.Deployment.Tests;

@@ -1,4 +1,4 @@
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting.Settings;
 
 namespace FaceMesh.Deployment.Tests;
 

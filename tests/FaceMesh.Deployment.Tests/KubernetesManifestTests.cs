@@ -1,5 +1,5 @@
 using FaceMesh.Encoder;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting.Settings;
 using MassTransit;
 using YamlDotNet.RepresentationModel;
 

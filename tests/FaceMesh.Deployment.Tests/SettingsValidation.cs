@@ -1,5 +1,5 @@
 using System.Reflection;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Testing;
 using OpenCvSharp;
 
 namespace FaceMesh.Engine.Tests;
@@ -31,7 +32,7 @@ public sealed class BadInputTests(ModelsFixture models) : IDisposable
     [Fact]
     public async Task TruncatedJpeg_GivesAnErrorOrAPartialImage_NeverACrash()
     {
-        var bytes = File.ReadAllBytes(Paths.Fixture("people/obama/obama.jpg"));
+        var bytes = File.ReadAllBytes(TestPaths.Fixture("people/obama/obama.jpg"));
         var path = Write("truncated.jpg", bytes[..(bytes.Length / 3)]);
         using var engine = await models.CreateEngineAsync();
         try
@@ -49,12 +50,12 @@ public sealed class BadInputTests(ModelsFixture models) : IDisposable
     public async Task GrayscaleAndFourChannelImages_AreAnalyzed()
     {
         using var engine = await models.CreateEngineAsync();
-        using var color = Cv2.ImRead(Paths.Fixture("people/obama/obama.jpg"));
+        using var color = Cv2.ImRead(TestPaths.Fixture("people/obama/obama.jpg"));
         using var gray = color.CvtColor(ColorConversionCodes.BGR2GRAY);
         var grayPath = Path.Combine(_folder, "gray.png");
         Cv2.ImWrite(grayPath, gray);
         Assert.Single(engine.Analyze(ImageDecoder.Load(grayPath)));
-        Assert.Single(engine.Analyze(ImageDecoder.Load(Paths.Fixture("odd/32bit.png"))));
+        Assert.Single(engine.Analyze(ImageDecoder.Load(TestPaths.Fixture("odd/32bit.png"))));
     }
 
     [Fact]

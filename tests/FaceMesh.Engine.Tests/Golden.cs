@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Testing;
 
 namespace FaceMesh.Engine.Tests;
 
@@ -23,7 +24,7 @@ public static class Golden
 
     private static IReadOnlyList<GoldenImage> Load()
     {
-        using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(Paths.Golden));
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(TestPaths.Golden));
         return document.RootElement.GetProperty("images").EnumerateArray().Select(image => new GoldenImage(
             image.GetProperty("file").GetString()!,
             image.GetProperty("width").GetInt32(),

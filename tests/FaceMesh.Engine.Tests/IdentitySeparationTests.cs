@@ -1,5 +1,6 @@
 using FaceMesh.Engine.Alignment;
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Testing;
 using OpenCvSharp;
 using Xunit.Abstractions;
 
@@ -45,7 +46,7 @@ public sealed class IdentitySeparationTests(ModelsFixture models, ITestOutputHel
     {
         using var engine = await models.CreateEngineAsync(o => { o.Alignment = mode; o.TileSize = 0; });
         var people = new List<(string Person, float[] Descriptor)>();
-        foreach (var folder in Directory.GetDirectories(Path.Combine(Paths.Fixtures, "people")).Order())
+        foreach (var folder in Directory.GetDirectories(Path.Combine(TestPaths.Fixtures, "people")).Order())
         {
             foreach (var file in Directory.GetFiles(folder).Order())
             {

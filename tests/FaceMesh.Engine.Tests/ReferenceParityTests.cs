@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Recognition;
+using FaceMesh.Testing;
 using Xunit.Abstractions;
 
 namespace FaceMesh.Engine.Tests;
@@ -32,9 +33,9 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
     [Fact]
     public void Golden_CoversEveryFixturePhoto()
     {
-        var photos = Directory.EnumerateFiles(Paths.Fixtures, "*", SearchOption.AllDirectories)
+        var photos = Directory.EnumerateFiles(TestPaths.Fixtures, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-            .Select(f => Path.GetRelativePath(Paths.Fixtures, f).Replace('\\', '/'))
+            .Select(f => Path.GetRelativePath(TestPaths.Fixtures, f).Replace('\\', '/'))
             .Order();
         Assert.Equal(photos, Golden.All.Select(i => i.File).Order());
     }
@@ -44,7 +45,7 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
     public void Decode_GivesTheSamePixelsTheReferenceSaw(string file)
     {
         var golden = Golden.Get(file);
-        var image = ImageDecoder.Load(Paths.Fixture(file));
+        var image = ImageDecoder.Load(TestPaths.Fixture(file));
         Assert.Equal((golden.Width, golden.Height), (image.Width, image.Height));
         Assert.Equal(golden.RgbSha256, Convert.ToHexStringLower(SHA256.HashData(image.Pixels)));
     }
@@ -54,7 +55,7 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
     public void SsdDetection_MatchesReferenceBoxes(string file)
     {
         var golden = Golden.Get(file);
-        var found = _engine.DetectFaces(ImageDecoder.Load(Paths.Fixture(file)));
+        var found = _engine.DetectFaces(ImageDecoder.Load(TestPaths.Fixture(file)));
         AssertSameBoxes(golden.Faces.Select(f => f.Box).ToList(), found);
     }
 
@@ -63,7 +64,7 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
     public void TinyDetection_MatchesReferenceBoxes(string file)
     {
         var golden = Golden.Get(file);
-        var found = _tiny.DetectFaces(ImageDecoder.Load(Paths.Fixture(file)));
+        var found = _tiny.DetectFaces(ImageDecoder.Load(TestPaths.Fixture(file)));
         AssertSameBoxes(golden.TinyFaces.Select(f => f.Box).ToList(), found);
     }
 
@@ -72,7 +73,7 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
     public void Landmarks_OnTheReferenceBox_AreWithinTwoPixels(string file)
     {
         var golden = Golden.Get(file);
-        var image = ImageDecoder.Load(Paths.Fixture(file));
+        var image = ImageDecoder.Load(TestPaths.Fixture(file));
         var landmarks = _engine.Landmarks.Detect(image, golden.Faces.Select(f => new FaceDetection(f.Box, f.Score)).ToList());
         for (var i = 0; i < golden.Faces.Count; i++)
         {
@@ -87,7 +88,7 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
     public void Descriptor_OnTheReferenceChip_IsWithinOneHundredth(string file)
     {
         var golden = Golden.Get(file);
-        var image = ImageDecoder.Load(Paths.Fixture(file));
+        var image = ImageDecoder.Load(TestPaths.Fixture(file));
         var chips = new float[golden.Faces.Count * DescriptorNet.ChipFloats];
         for (var i = 0; i < golden.Faces.Count; i++)
         {

@@ -1,4 +1,5 @@
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Testing;
 using Xunit.Abstractions;
 
 namespace FaceMesh.Engine.Tests;
@@ -14,7 +15,7 @@ public sealed class SmallFaceRecallTests(ModelsFixture models, ITestOutputHelper
         using var wholeFrame = await models.CreateEngineAsync(o => o.TileSize = 0);
         var sources = Golden.All
             .Where(i => i.File.StartsWith("people/", StringComparison.Ordinal) && i.Faces.Count == 1)
-            .Select(i => (Paths.Fixture(i.File), i.Faces[0].Box, i.File.Split('/')[1]))
+            .Select(i => (TestPaths.Fixture(i.File), i.Faces[0].Box, i.File.Split('/')[1]))
             .ToList();
 
         int truthCount = 0, foundTiled = 0, foundWhole = 0, falseTiled = 0;

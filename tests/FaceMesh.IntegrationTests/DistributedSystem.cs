@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using FaceMesh.Contracts.V1;
-using FaceMesh.Engine.Models;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Storage;
+using FaceMesh.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -54,7 +54,7 @@ public sealed class DistributedSystem : IAsyncLifetime
         RequireServer(5672, "RabbitMQ");
         RequireServer(9000, "the S3 server (s3rver)");
         // As the Encoder image does at build time: Encoders open installed models and never provision them.
-        await new ModelStore(ModelStore.DefaultRoot()).EnsureAsync();
+        await ModelsFixture.EnsureInstalledAsync();
         Rabbitmqctl("add_vhost", VirtualHost);
         Rabbitmqctl("set_permissions", "-p", VirtualHost, "guest", ".*", ".*", ".*");
 

@@ -1,6 +1,6 @@
 using FaceMesh.Pipeline.Embedded;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Tests;
+using FaceMesh.Testing;
 
 namespace FaceMesh.IntegrationTests;
 
@@ -17,6 +17,7 @@ public sealed class Footage : IAsyncLifetime
     {
         Clip = TestFootage.Create(Folder, secondsPerShot: 2, smallRepeats: false);
         var output = Path.Combine(Folder, "embedded");
+        await ModelsFixture.EnsureInstalledAsync();
         await EmbeddedPipeline.RunAsync(new RunOptions { Video = Clip.Path, Output = output, Threads = 2 });
         Embedded = ManifestJson.Read(Path.Combine(output, DatasetPaths.Manifest));
     }

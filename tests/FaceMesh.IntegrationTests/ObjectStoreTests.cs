@@ -1,5 +1,5 @@
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Storage;
+using FaceMesh.Storage;
 
 namespace FaceMesh.IntegrationTests;
 

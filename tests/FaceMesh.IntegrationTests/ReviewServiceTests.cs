@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FaceMesh.Contracts.V1;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 
 namespace FaceMesh.IntegrationTests;
 

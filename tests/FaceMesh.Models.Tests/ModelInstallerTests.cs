@@ -1,14 +1,16 @@
+using FaceMesh.Engine;
 using FaceMesh.Engine.Models;
+using FaceMesh.Testing;
 
-namespace FaceMesh.Engine.Tests;
+namespace FaceMesh.Models.Tests;
 
 [Collection(ModelsCollection.Name)]
-public sealed class ModelStoreTests(ModelsFixture models) : IDisposable
+public sealed class ModelInstallerTests(ModelsFixture models) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("facemesh-models-").FullName;
 
     [Fact]
-    public void Verify_EmptyFolder_SaysNotInstalled() => Assert.Equal("not installed", new ModelStore(_root).Verify());
+    public void Verify_EmptyFolder_SaysNotInstalled() => Assert.Equal("not installed", new ModelFolder(_root).Verify());
 
     [Fact]
     public async Task EnsureAsync_RebuildsACorruptedModel()
@@ -22,7 +24,7 @@ public sealed class ModelStoreTests(ModelsFixture models) : IDisposable
         Assert.Contains("checksum", store.Verify());
 
         var lines = new List<string>();
-        await store.EnsureAsync(new SynchronousProgress(lines.Add));
+        await new ModelInstaller(store).EnsureAsync(new SynchronousProgress(lines.Add));
 
         Assert.Null(store.Verify());
         Assert.Contains(lines, l => l.Contains("Provisioning", StringComparison.Ordinal));
@@ -52,18 +54,18 @@ public sealed class ModelStoreTests(ModelsFixture models) : IDisposable
 
         using var engine = FaceEngine.Open(new FaceEngineOptions { ModelsPath = store.Root });
 
-        Assert.Equal(store.Root, new ModelStore(engine.Options.ModelsPath).Root);
+        Assert.Equal(store.Root, new ModelFolder(engine.Options.ModelsPath).Root);
     }
 
     [Fact]
     public void Folder_IsKeyedByPackageVersionAndConverterRevision() =>
-        Assert.EndsWith($"face-api-{FaceApiPackage.Version}-r{ModelStore.ConverterRevision}", new ModelStore(_root).Folder);
+        Assert.EndsWith($"face-api-{FaceApiPackage.Version}-r{ModelFolder.ConverterRevision}", new ModelFolder(_root).Folder);
 
-    private ModelStore CopyOfInstalledModels()
+    private ModelFolder CopyOfInstalledModels()
     {
-        var store = new ModelStore(_root);
+        var store = new ModelFolder(_root);
         Directory.CreateDirectory(store.Folder);
-        foreach (var file in Directory.GetFiles(models.Store.Folder))
+        foreach (var file in Directory.GetFiles(models.Folder.Folder))
         {
             File.Copy(file, Path.Combine(store.Folder, Path.GetFileName(file)));
         }

@@ -1,7 +1,8 @@
 using FaceMesh.Engine.Models;
+using FaceMesh.Testing;
 using Microsoft.ML.OnnxRuntime;
 
-namespace FaceMesh.Engine.Tests;
+namespace FaceMesh.Models.Tests;
 
 [Collection(ModelsCollection.Name)]
 public sealed class OnnxModelTests(ModelsFixture models)
@@ -13,7 +14,7 @@ public sealed class OnnxModelTests(ModelsFixture models)
     [InlineData(ModelKind.Landmarks68, "input", new long[] { -1, 3, 112, 112 }, "landmarks", new long[] { -1, 136 })]
     public void ConvertedModel_LoadsInOnnxRuntime_WithTheExpectedShapes(ModelKind kind, string input, long[] inputShape, string output, long[] outputShape)
     {
-        using var session = new InferenceSession(models.Store.PathOf(kind));
+        using var session = new InferenceSession(models.Folder.PathOf(kind));
         Assert.Equal(inputShape, session.InputMetadata[input].Dimensions.Select(d => (long)d));
         Assert.Equal(outputShape, session.OutputMetadata[output].Dimensions.Select(d => (long)d));
     }
@@ -21,11 +22,11 @@ public sealed class OnnxModelTests(ModelsFixture models)
     [Fact]
     public void SsdModel_CarriesItsAnchorsAsAnOutput()
     {
-        using var session = new InferenceSession(models.Store.PathOf(ModelKind.SsdMobilenetV1));
+        using var session = new InferenceSession(models.Folder.PathOf(ModelKind.SsdMobilenetV1));
         Assert.Equal(new[] { 5118, 4 }, session.OutputMetadata["anchors"].Dimensions);
         Assert.Equal(new[] { -1, 5118, 3 }, session.OutputMetadata["class_logits"].Dimensions);
     }
 
     [Fact]
-    public void Cache_IsIntact_AfterProvisioning() => Assert.Null(models.Store.Verify());
+    public void Cache_IsIntact_AfterProvisioning() => Assert.Null(models.Folder.Verify());
 }

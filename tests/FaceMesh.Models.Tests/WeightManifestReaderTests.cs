@@ -1,6 +1,6 @@
 using FaceMesh.Engine.Models;
 
-namespace FaceMesh.Engine.Tests;
+namespace FaceMesh.Models.Tests;
 
 public sealed class WeightManifestReaderTests : IDisposable
 {

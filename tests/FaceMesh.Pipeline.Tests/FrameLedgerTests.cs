@@ -1,10 +1,10 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Storage;
 using FaceMesh.Pipeline.Tests.Distributed;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Pipeline.Tests;
 

@@ -1,5 +1,6 @@
 using FaceMesh.Pipeline.Embedded;
 using FaceMesh.Pipeline.Export;
+using FaceMesh.Testing;
 
 namespace FaceMesh.Pipeline.Tests;
 
@@ -19,6 +20,7 @@ public sealed class RunFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Footage = TestFootage.Create(Folder);
+        await ModelsFixture.EnsureInstalledAsync();
         Summary = await EmbeddedPipeline.RunAsync(new RunOptions { Video = Footage.Path, Output = Output, Threads = 2 });
         Manifest = ManifestJson.Read(Path.Combine(Output, DatasetPaths.Manifest));
     }

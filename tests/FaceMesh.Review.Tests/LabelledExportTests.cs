@@ -1,8 +1,8 @@
 using System.Text.Json;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Labelled;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
+using FaceMesh.Review.Labelled;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Review.Tests;
 

@@ -1,6 +1,6 @@
 using FaceMesh.Pipeline.Embedded;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Tests;
+using FaceMesh.Testing;
 
 namespace FaceMesh.Review.Tests;
 
@@ -19,6 +19,7 @@ public sealed class RealDataset : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var footage = TestFootage.Create(_root, secondsPerShot: 3, smallRepeats: false);
+        await ModelsFixture.EnsureInstalledAsync();
         await EmbeddedPipeline.RunAsync(new RunOptions { Video = footage.Path, Output = Folder, Threads = 2 });
         Manifest = ManifestJson.Read(Path.Combine(Folder, DatasetPaths.Manifest));
     }

@@ -1,7 +1,7 @@
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Clustering;
 using FaceMesh.Pipeline.Embedded;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Review.Tests;
 

@@ -1,5 +1,6 @@
-using FaceMesh.Infrastructure.Storage;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
+using FaceMesh.Review.Web;
+using FaceMesh.Storage;
 using Microsoft.Playwright;
 
 namespace FaceMesh.Review.Tests;

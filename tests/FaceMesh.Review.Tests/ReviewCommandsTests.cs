@@ -1,5 +1,5 @@
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 
 namespace FaceMesh.Review.Tests;
 

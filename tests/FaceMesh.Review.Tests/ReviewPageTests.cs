@@ -1,5 +1,5 @@
-using FaceMesh.Pipeline.Labelled;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
+using FaceMesh.Review.Labelled;
 using Microsoft.Playwright;
 
 namespace FaceMesh.Review.Tests;

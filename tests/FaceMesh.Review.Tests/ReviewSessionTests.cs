@@ -1,5 +1,5 @@
-using FaceMesh.Infrastructure.Storage;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Review.Tests;
 

@@ -2,8 +2,7 @@ using System.Text.Json;
 using FaceMesh.Engine.Imaging;
 using OpenCvSharp;
 
-namespace FaceMesh.Pipeline.Tests;
-
+namespace FaceMesh.Testing;
 
 /// <summary>
 /// Footage with known ground truth, built from the identity-labelled fixture photos: each photo held for a few seconds
@@ -28,7 +27,7 @@ public sealed class TestFootage
 
     public IReadOnlyList<Segment> Segments { get; }
 
-    public static string Fixtures { get; } = FindFixtures();
+    public static string Fixtures => TestPaths.Fixtures;
 
     public Segment At(double seconds) => Segments.First(s => seconds >= s.Start && seconds < s.End);
 
@@ -100,7 +99,7 @@ public sealed class TestFootage
 
     private static Dictionary<string, BoxF> LoadGoldenBoxes()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(System.IO.Path.Combine(AppContext.BaseDirectory, "golden", "face-api.json")));
+        using var document = JsonDocument.Parse(File.ReadAllBytes(TestPaths.Golden));
         return document.RootElement.GetProperty("images").EnumerateArray()
             .Where(i => i.GetProperty("faces").GetArrayLength() == 1)
             .ToDictionary(i => i.GetProperty("file").GetString()!, i =>
@@ -112,17 +111,4 @@ public sealed class TestFootage
     }
 
     private static string Relative(string file) => System.IO.Path.GetRelativePath(Fixtures, file).Replace('\\', '/');
-
-    private static string FindFixtures()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "FaceMesh.sln")))
-            {
-                return System.IO.Path.Combine(dir.FullName, "tests", "fixtures");
-            }
-        }
-
-        throw new InvalidOperationException("FaceMesh.sln not found above the test binaries.");
-    }
 }

@@ -1,7 +1,7 @@
-namespace FaceMesh.Engine.Tests;
+namespace FaceMesh.Testing;
 
 /// <summary>Locations tests read from: the fixture photos in the repository (tests/fixtures), and the committed golden file.</summary>
-public static class Paths
+public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Video;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 
 namespace FaceMesh.Cli.Commands;
 

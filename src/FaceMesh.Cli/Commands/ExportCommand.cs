@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Labelled;
+using FaceMesh.Review.Labelled;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -36,17 +36,9 @@ public static class ExportCommand
 
                 return Task.FromResult(ExitCodes.Success);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (CommandFailure.IsExpected(e))
             {
-                return Task.FromResult(RunCommand.Fail("cancelled: nothing was written.", ExitCodes.Cancelled));
-            }
-            catch (Exception e) when (BadInput.Is(e))
-            {
-                return Task.FromResult(RunCommand.Fail(e.Message, ExitCodes.BadInput));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Task.FromResult(RunCommand.Fail($"cannot write the export: {e.Message}", ExitCodes.BadInput));
+                return Task.FromResult(CommandFailure.Report(e, "write the export", ioExitCode: ExitCodes.BadInput));
             }
         });
         return command;

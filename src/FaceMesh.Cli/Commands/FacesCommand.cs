@@ -2,7 +2,7 @@ using System.CommandLine;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Imaging;
-using FaceMesh.Engine.Models;
+using FaceMesh.Models;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -41,17 +41,11 @@ public static class FacesCommand
         FaceEngine engine;
         try
         {
-            engine = await FaceEngine.CreateAsync(options, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+            engine = await ModelInstaller.OpenEngineAsync(options, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
         }
-        catch (ModelProvisioningException e)
+        catch (Exception e) when (CommandFailure.IsExpected(e))
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.ModelsUnavailable;
-        }
-        catch (System.ComponentModel.DataAnnotations.ValidationException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
+            return CommandFailure.Report(e, "install the face models");
         }
 
         using (engine)

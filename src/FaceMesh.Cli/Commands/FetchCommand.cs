@@ -1,9 +1,8 @@
 using System.CommandLine;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Review;
 using FaceMesh.Pipeline.Storage;
-using Minio.Exceptions;
+using FaceMesh.Review;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -77,20 +76,10 @@ public static class FetchCommand
                 Console.WriteLine($"{files.Count + (edits is null ? 1 : 2)} files -> {folder.Destination}");
                 return ExitCodes.Success;
             }
-            catch (Exception e) when (BadInput.Is(e))
+            catch (Exception e) when (CommandFailure.IsExpected(e))
             {
                 folder?.Abandon();
-                return RunCommand.Fail(e.Message, ExitCodes.BadInput);
-            }
-            catch (Exception e) when (e is MinioException or HttpRequestException or IOException)
-            {
-                folder?.Abandon();
-                return RunCommand.Fail($"cannot download from {options.Endpoint}: {e.Message}", ExitCodes.Unavailable);
-            }
-            catch (OperationCanceledException)
-            {
-                folder?.Abandon();
-                return RunCommand.Fail("cancelled: nothing was written.", ExitCodes.Cancelled);
+                return CommandFailure.Report(e, $"download from {options.Endpoint}", ioExitCode: ExitCodes.Unavailable);
             }
         });
         return command;

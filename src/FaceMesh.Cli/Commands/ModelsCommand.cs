@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceMesh.Engine.Models;
+using FaceMesh.Models;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -14,26 +15,25 @@ public static class ModelsCommand
         };
         install.SetAction(async (result, cancellationToken) =>
         {
-            var store = new ModelStore(result.GetValue(CommonOptions.Models) ?? ModelStore.DefaultRoot());
+            var models = ModelFolder.At(result.GetValue(CommonOptions.Models));
             try
             {
-                await store.EnsureAsync(new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
-                Console.WriteLine($"Models ready: {store.Folder}");
+                await new ModelInstaller(models).EnsureAsync(new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+                Console.WriteLine($"Models ready: {models.Folder}");
                 return ExitCodes.Success;
             }
-            catch (ModelProvisioningException e)
+            catch (Exception e) when (CommandFailure.IsExpected(e))
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.ModelsUnavailable;
+                return CommandFailure.Report(e, "install the face models");
             }
         });
 
         var verify = new Command("verify", "Check that the converted models are installed and intact.") { CommonOptions.Models };
         verify.SetAction(result =>
         {
-            var store = new ModelStore(result.GetValue(CommonOptions.Models) ?? ModelStore.DefaultRoot());
-            var problem = store.Verify();
-            Console.WriteLine(problem is null ? $"ok: {store.Folder}" : $"not ready: {problem} ({store.Folder})");
+            var models = ModelFolder.At(result.GetValue(CommonOptions.Models));
+            var problem = models.Verify();
+            Console.WriteLine(problem is null ? $"ok: {models.Folder}" : $"not ready: {problem} ({models.Folder})");
             return problem is null ? ExitCodes.Success : ExitCodes.ModelsUnavailable;
         });
 

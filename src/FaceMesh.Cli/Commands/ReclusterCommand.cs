@@ -23,13 +23,9 @@ public static class ReclusterCommand
                 SummaryPrinter.Print(summary);
                 return Task.FromResult(ExitCodes.Success);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (CommandFailure.IsExpected(e))
             {
-                return Task.FromResult(RunCommand.Fail("cancelled: the dataset is unchanged.", ExitCodes.Cancelled));
-            }
-            catch (Exception e) when (BadInput.Is(e))
-            {
-                return Task.FromResult(RunCommand.Fail(e.Message, ExitCodes.BadInput));
+                return Task.FromResult(CommandFailure.Report(e, "write the dataset", cancelled: "cancelled: the dataset is unchanged."));
             }
         });
         return command;

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Review;
 using FaceMesh.Review;
+using FaceMesh.Review.Web;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -40,13 +40,9 @@ public static class ReviewCommand
             {
                 return ExitCodes.Success;
             }
-            catch (Exception e) when (BadInput.Is(e))
+            catch (Exception e) when (CommandFailure.IsExpected(e))
             {
-                return RunCommand.Fail($"{path}: {e.Message}", ExitCodes.BadInput);
-            }
-            catch (IOException e)
-            {
-                return RunCommand.Fail($"cannot serve the review: {e.Message}", ExitCodes.BadInput);
+                return CommandFailure.Report(e, "serve the review", ioExitCode: ExitCodes.BadInput, about: path);
             }
         });
         return command;

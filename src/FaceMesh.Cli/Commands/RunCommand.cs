@@ -4,6 +4,7 @@ using FaceMesh.Engine;
 using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Models;
 using FaceMesh.Engine.Video;
+using FaceMesh.Models;
 using FaceMesh.Pipeline.Clustering;
 using FaceMesh.Pipeline.Embedded;
 using FaceMesh.Pipeline.Export;
@@ -59,7 +60,8 @@ public static class RunCommand
         var progress = new ProgressPrinter();
         try
         {
-            var summary = await EmbeddedPipeline.RunAsync(options, progress, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+            await new ModelInstaller(ModelFolder.At(options.Engine.ModelsPath)).EnsureAsync(new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+            var summary = await EmbeddedPipeline.RunAsync(options, progress, cancellationToken);
             progress.Finish();
             SummaryPrinter.Print(summary);
             if (summary.Faces == 0)
@@ -69,25 +71,10 @@ public static class RunCommand
 
             return ExitCodes.Success;
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (CommandFailure.IsExpected(e))
         {
             progress.Finish();
-            return Fail("cancelled: nothing was written.", ExitCodes.Cancelled);
-        }
-        catch (Exception e) when (BadInput.Is(e))
-        {
-            progress.Finish();
-            return Fail(e.Message, ExitCodes.BadInput);
-        }
-        catch (ModelProvisioningException e)
-        {
-            progress.Finish();
-            return Fail(e.Message, ExitCodes.ModelsUnavailable);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            progress.Finish();
-            return Fail($"cannot write the dataset: {e.Message}", ExitCodes.Failure);
+            return CommandFailure.Report(e, "write the dataset");
         }
     }
 

@@ -10,8 +10,11 @@ namespace FaceMesh.Engine.Detection;
 /// </summary>
 public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
 {
-    private const int Size = SsdMobilenetV1Converter.InputSize;
-    private const int Anchors = SsdMobilenetV1Converter.AnchorCount;
+    /// <summary>The network's square input and its anchor count, as the converted model has them.</summary>
+    public const int InputSize = 512;
+    public const int AnchorCount = 5118;
+    private const int Size = InputSize;
+    private const int Anchors = AnchorCount;
     private const float IouThreshold = 0.5f;
     private const int MaxResultsPerRegion = 100;
 

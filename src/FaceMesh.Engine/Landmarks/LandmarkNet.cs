@@ -11,7 +11,9 @@ namespace FaceMesh.Engine.Landmarks;
 /// </summary>
 public sealed class LandmarkNet(OnnxNet net)
 {
-    private const int Size = LandmarkNetConverter.InputSize;
+    /// <summary>The network's square input, as the converted model has it.</summary>
+    public const int InputSize = 112;
+    private const int Size = InputSize;
 
     public IReadOnlyList<FaceLandmarks68> Detect(RgbImage image, IReadOnlyList<FaceDetection> faces)
     {

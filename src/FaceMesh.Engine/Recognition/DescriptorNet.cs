@@ -5,7 +5,7 @@ namespace FaceMesh.Engine.Recognition;
 /// <summary>The ResNet face descriptor over prepared 150x150 chips (planar, normalized), several faces per run.</summary>
 public sealed class DescriptorNet(OnnxNet net)
 {
-    public const int ChipSize = RecognitionNetConverter.InputSize;
+    public const int ChipSize = 150;
     public const int Dimensions = 128;
     public const int ChipFloats = 3 * ChipSize * ChipSize;
 

@@ -4,7 +4,7 @@ using FaceMesh.Engine.Quality;
 using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Distributed;
 
-namespace FaceMesh.Infrastructure.Grpc;
+namespace FaceMesh.Hosting.Grpc;
 
 /// <summary>The one mapping between <see cref="FrameOutcome"/> and the FaceSink's wire messages, used by both its ends.</summary>
 public static class FrameOutcomeMessages

@@ -1,7 +1,7 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using FaceMesh.Infrastructure.Settings;
 
-namespace FaceMesh.Infrastructure.Security;
+namespace FaceMesh.Hosting.Security;
 
 /// <summary>
 /// Bearer tokens: section <c>Auth</c>. <see cref="Tokens"/> are accepted on the public API, each the owner of the jobs
@@ -13,14 +13,14 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    [Secret]
+    [PasswordPropertyText]
     public List<string> Tokens { get; set; } = [];
 
-    [Secret]
+    [PasswordPropertyText]
     public List<string> AdminTokens { get; set; } = [];
 
     [Required]
-    [Secret]
+    [PasswordPropertyText]
     [MinLength(16)]
     public string InternalToken { get; set; } = string.Empty;
 }

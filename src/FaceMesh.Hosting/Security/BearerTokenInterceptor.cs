@@ -2,7 +2,7 @@ using FaceMesh.Pipeline.Distributed;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace FaceMesh.Infrastructure.Security;
+namespace FaceMesh.Hosting.Security;
 
 /// <summary>
 /// Rejects gRPC calls without an accepted bearer token (compared in constant time) and hands the services the

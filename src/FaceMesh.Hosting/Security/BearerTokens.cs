@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FaceMesh.Pipeline.Distributed;
 
-namespace FaceMesh.Infrastructure.Security;
+namespace FaceMesh.Hosting.Security;
 
 /// <summary>The one token comparison, shared by the gRPC interceptor and the review pages' filter.</summary>
 public static class BearerTokens

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using FaceMesh.Pipeline.Distributed;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace FaceMesh.Infrastructure.Security;
+namespace FaceMesh.Hosting.Security;
 
 /// <summary>
 /// Guards the Exporter's review pages with the public API tokens. A browser opens <c>/review/{job}/?token=...</c> once:

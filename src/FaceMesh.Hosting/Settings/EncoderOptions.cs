@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FaceMesh.Infrastructure.Settings;
+namespace FaceMesh.Hosting.Settings;
 
 /// <summary>Section <c>Encoder</c>: engines (frames encoded at once) and where the Clusterer listens.</summary>
 public sealed class EncoderOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FaceMesh.Infrastructure.Settings;
+namespace FaceMesh.Hosting.Settings;
 
 /// <summary>Section <c>Extractor</c>: upload limit, where footage waits while it is sampled, retention of finished jobs.</summary>
 public sealed class ExtractorOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace FaceMesh.Infrastructure.Settings;
+namespace FaceMesh.Hosting.Settings;
 
 /// <summary>
 /// What one service is to its deployment: its name (compose service, Kubernetes Deployment and DNS name), its

@@ -1,9 +1,9 @@
-using FaceMesh.Infrastructure.Hosting;
-using FaceMesh.Infrastructure.Messaging;
-using FaceMesh.Infrastructure.Security;
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Hosting;
+using FaceMesh.Hosting.Security;
+using FaceMesh.Messaging;
+using FaceMesh.Storage;
 
-namespace FaceMesh.Infrastructure.Settings;
+namespace FaceMesh.Hosting.Settings;
 
 /// <summary>The one registry of services and the settings each reads; hosts bind exactly these.</summary>
 public static class FaceMeshServices

@@ -1,4 +1,4 @@
-namespace FaceMesh.Infrastructure.Settings;
+namespace FaceMesh.Hosting.Settings;
 
 /// <summary>
 /// One environment variable a service reads, e.g. <c>ObjectStore__Endpoint</c>. <see cref="Required"/>: the service

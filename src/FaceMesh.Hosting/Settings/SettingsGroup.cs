@@ -1,10 +1,11 @@
 using System.Collections;
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaceMesh.Infrastructure.Settings;
+namespace FaceMesh.Hosting.Settings;
 
 /// <summary>
 /// One configuration section bound to an options class. Its settings are read off the class itself (a property is
@@ -33,7 +34,7 @@ public abstract class SettingsGroup(string section, Type optionsType, IReadOnlyC
         var defaultValue = DefaultOf(property);
         var required = AlsoRequired.Contains(property.Name) ||
             (property.GetCustomAttribute<RequiredAttribute>() is not null && string.IsNullOrEmpty(defaultValue));
-        return new Setting(key, required, property.GetCustomAttribute<SecretAttribute>() is not null, defaultValue);
+        return new Setting(key, required, property.GetCustomAttribute<PasswordPropertyTextAttribute>() is not null, defaultValue);
     }
 
     private string? DefaultOf(PropertyInfo property)

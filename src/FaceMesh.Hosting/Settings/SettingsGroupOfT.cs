@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaceMesh.Infrastructure.Settings;
+namespace FaceMesh.Hosting.Settings;
 
 /// <summary>The section of <typeparamref name="TOptions"/>, bound and validated at start.</summary>
 public sealed class SettingsGroup<TOptions>(string section, params string[] alsoRequired)

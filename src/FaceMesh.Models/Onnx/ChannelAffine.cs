@@ -1,4 +1,4 @@
-namespace FaceMesh.Engine.Onnx;
+namespace FaceMesh.Models.Onnx;
 
 /// <summary>A per-channel <c>y = x * Scale + Shift</c> that follows a convolution and can be folded into it.</summary>
 public sealed record ChannelAffine(float[] Scale, float[] Shift)

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using FaceMesh.Engine.Onnx.Proto;
+using FaceMesh.Models.Onnx.Proto;
 using Google.Protobuf;
 
-namespace FaceMesh.Engine.Onnx;
+namespace FaceMesh.Models.Onnx;
 
 /// <summary>Builds an ONNX graph node by node; names are generated so callers only thread value names through.</summary>
 public sealed class OnnxGraphBuilder(string graphName)

@@ -1,8 +1,7 @@
-using FaceMesh.Engine.Models;
-using FaceMesh.Engine.Onnx.Proto;
-using static FaceMesh.Engine.Onnx.OnnxGraphBuilder;
+using FaceMesh.Models.Onnx.Proto;
+using static FaceMesh.Models.Onnx.OnnxGraphBuilder;
 
-namespace FaceMesh.Engine.Onnx;
+namespace FaceMesh.Models.Onnx;
 
 /// <summary>
 /// TensorFlow.js layers expressed as ONNX nodes over NCHW tensors. Filters arrive in TensorFlow's [kh, kw, in, out]

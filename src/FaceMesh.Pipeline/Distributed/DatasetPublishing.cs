@@ -1,3 +1,4 @@
+using FaceMesh.Engine.Models;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
 
@@ -73,7 +74,7 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             // No frame reached an engine: the settings an engine would have used.
             var defaults = new Engine.FaceEngineOptions();
             engine = new EngineDocument(source.Detector, defaults.MinConfidence, defaults.MinFaceSize, defaults.TileSize,
-                defaults.Alignment.ToString().ToLowerInvariant(), Embedded.EmbeddedPipeline.ModelsVersion);
+                defaults.Alignment.ToString().ToLowerInvariant(), ModelFolder.Release);
         }
 
         return new RunParameters(source.IntervalSeconds, engine.Detector, engine.MinConfidence, engine.MinFaceSize, engine.TileSize, engine.Alignment,

@@ -1,6 +1,7 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Models;
 using FaceMesh.Pipeline.Encoding;
 using FaceMesh.Pipeline.Storage;
 
@@ -55,5 +56,5 @@ public sealed class FrameEncoding(IObjectStore store, IFaceSink sink)
         options.MinFaceSize,
         options.TileSize,
         options.Alignment.ToString().ToLowerInvariant(),
-        Embedded.EmbeddedPipeline.ModelsVersion);
+        ModelFolder.Release);
 }

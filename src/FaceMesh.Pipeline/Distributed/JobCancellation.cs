@@ -8,6 +8,11 @@ namespace FaceMesh.Pipeline.Distributed;
 /// </summary>
 public sealed class JobCancellation(IObjectStore store)
 {
+    /// <summary>Cancels <paramref name="job"/> as the user last saw it; a finished job cannot be cancelled.</summary>
+    public Task RequestAsync(JobView job, CancellationToken cancellationToken) => job.IsFinished
+        ? throw new JobRequestException($"job '{job.JobId}' has already finished ({job.Phase})", JobRefusal.WrongState)
+        : RequestAsync(job.JobId, cancellationToken);
+
     public Task RequestAsync(string jobId, CancellationToken cancellationToken) =>
         JobJson.WriteAsync(store, ObjectKeys.Cancel(jobId), new CancelRequest(jobId, DateTimeOffset.UtcNow), cancellationToken);
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Review;
 using FaceMesh.Pipeline.Storage;
 
 namespace FaceMesh.Pipeline.Distributed;
@@ -41,6 +40,11 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
         return keys.Count + frames.Count;
     }
 
+    /// <summary>What a user's delete does: refuses a job still running (cancel it first), else <see cref="DeleteAsync"/>.</summary>
+    public Task<int> DeleteFinishedAsync(JobView job, bool includeDataset, CancellationToken cancellationToken) => job.IsFinished
+        ? DeleteAsync(job.JobId, includeDataset, cancellationToken)
+        : throw new JobRequestException($"job '{job.JobId}' is still running ({job.Phase}): cancel it first", JobRefusal.WrongState);
+
     /// <summary>Everything of the job, its dataset too when <paramref name="includeDataset"/>; then it is gone from the job list.</summary>
     public async Task<int> DeleteAsync(string jobId, bool includeDataset, CancellationToken cancellationToken)
     {
@@ -69,7 +73,7 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
                 return 0;
             }
 
-            var files = DatasetFiles.Of(ManifestJson.Read(path)).Append(ReviewSession.EditsFile).Select(f => $"{jobId}/{f}").ToList();
+            var files = DatasetFiles.Of(ManifestJson.Read(path)).Append(DatasetPaths.Edits).Select(f => $"{jobId}/{f}").ToList();
             // The manifest first: a dataset without it is known to be incomplete, never mistaken for a finished one.
             await datasets.DeleteAsync(manifestKey, cancellationToken);
             await DeleteAllAsync(datasets, files, cancellationToken);

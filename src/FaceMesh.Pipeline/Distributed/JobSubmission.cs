@@ -9,6 +9,15 @@ namespace FaceMesh.Pipeline.Distributed;
 /// </summary>
 public sealed class JobSubmission(IObjectStore store)
 {
+    /// <summary>Refuses a job name in use, before anything of the upload is received.</summary>
+    public async Task EnsureNewAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken) is not null)
+        {
+            throw new JobRequestException($"job '{jobId}' already exists", JobRefusal.AlreadyExists);
+        }
+    }
+
     public async Task RecordAsync(ExtractorState job, string footagePath, CancellationToken cancellationToken)
     {
         await using (var footage = File.OpenRead(footagePath))

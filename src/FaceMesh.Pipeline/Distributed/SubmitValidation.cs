@@ -26,7 +26,7 @@ public static class SubmitValidation
 
         if (request.SizeBytes > maxUploadBytes)
         {
-            throw new JobRequestException($"the upload is {request.SizeBytes:N0} bytes, over the {maxUploadBytes:N0}-byte limit", tooLarge: true);
+            throw new JobRequestException($"the upload is {request.SizeBytes:N0} bytes, over the {maxUploadBytes:N0}-byte limit", JobRefusal.TooLarge);
         }
 
         var interval = request.IntervalSeconds == 0 ? 1 : request.IntervalSeconds;

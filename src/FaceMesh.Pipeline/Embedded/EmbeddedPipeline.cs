@@ -17,7 +17,7 @@ namespace FaceMesh.Pipeline.Embedded;
 /// </summary>
 public static class EmbeddedPipeline
 {
-    public static async Task<RunSummary> RunAsync(RunOptions options, IProgress<RunProgress>? progress = null, IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    public static async Task<RunSummary> RunAsync(RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
@@ -28,7 +28,7 @@ public static class EmbeddedPipeline
         {
             for (var i = 0; i < options.Threads; i++)
             {
-                engines.Add(await FaceEngine.CreateAsync(options.Engine, log, cancellationToken));
+                engines.Add(FaceEngine.Open(options.Engine));
             }
 
             var timing = new Timing();
@@ -79,10 +79,7 @@ public static class EmbeddedPipeline
         options.Engine.Alignment.ToString().ToLowerInvariant(),
         options.Clustering.Eps,
         options.Clustering.MinSamples,
-        ModelsVersion);
-
-    /// <summary>The models a dataset was made with: package, version and converter revision.</summary>
-    public static string ModelsVersion => $"{FaceApiPackage.Name}@{FaceApiPackage.Version} r{ModelStore.ConverterRevision}";
+        ModelFolder.Release);
 
     private static async Task<(List<FrameRecord> Frames, List<FaceRecord> Faces)> EncodeAsync(
         FrameSampler sampler, IReadOnlyList<FaceEngine> engines, string staging, Timing timing, IProgress<RunProgress>? progress, CancellationToken cancellationToken)

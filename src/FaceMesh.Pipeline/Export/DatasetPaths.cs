@@ -10,6 +10,9 @@ public static class DatasetPaths
     public const string DataYaml = "data.yaml";
     public const string Manifest = "manifest.json";
 
+    /// <summary>The review's edits (names, merges, moves, discards): kept beside the dataset, never replaced by an export.</summary>
+    public const string Edits = "edits.json";
+
     /// <summary>Where encoders park portraits until clustering decides their folder.</summary>
     public const string Staging = ".staging";
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FaceMesh.Pipeline.Labelled;
+namespace FaceMesh.Review.Labelled;
 
 /// <summary>
 /// Folder-safe class names. A reviewer's name is stored as typed; on disk, path separators, reserved and control

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Export;
 
-namespace FaceMesh.Pipeline.Labelled;
+namespace FaceMesh.Review.Labelled;
 
 /// <summary>Detection exports (YOLO, COCO): the frames that hold an exported face, with a box per exported face.</summary>
 public static class LabelledDetections

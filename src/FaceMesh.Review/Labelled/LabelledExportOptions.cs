@@ -1,4 +1,4 @@
-namespace FaceMesh.Pipeline.Labelled;
+namespace FaceMesh.Review.Labelled;
 
 /// <param name="IncludeUnnamed">Export people nobody named yet, under their placeholder names.</param>
 /// <param name="IncludeDiscarded">Ignore face discards and the quality filter (discarded people stay out).</param>

@@ -1,3 +1,3 @@
-namespace FaceMesh.Pipeline.Labelled;
+namespace FaceMesh.Review.Labelled;
 
 public sealed record LabelledExportSummary(string Output, IReadOnlyList<LabelledClass> Classes, int Faces);

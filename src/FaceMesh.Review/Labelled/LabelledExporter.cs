@@ -1,7 +1,7 @@
 using FaceMesh.Pipeline.Export;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 
-namespace FaceMesh.Pipeline.Labelled;
+namespace FaceMesh.Review.Labelled;
 
 /// <summary>
 /// <c>facemesh export</c>: the reviewed dataset with names as class names. Written to a staging folder and moved into

@@ -1,5 +1,5 @@
 using System.Net;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace FaceMesh.Review;
+namespace FaceMesh.Review.Web;
 
 /// <summary>
 /// <c>facemesh review</c>'s server: the review page on 127.0.0.1 only. Requests naming another host are refused, so a

@@ -1,4 +1,4 @@
-namespace FaceMesh.Review;
+namespace FaceMesh.Review.Web;
 
 /// <summary>One action posted by the page: <see cref="Action"/> says which; the other fields are its arguments.</summary>
 public sealed class ReviewAction

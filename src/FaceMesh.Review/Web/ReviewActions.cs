@@ -1,6 +1,6 @@
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 
-namespace FaceMesh.Review;
+namespace FaceMesh.Review.Web;
 
 /// <summary>Maps a posted <see cref="ReviewAction"/> onto <see cref="ReviewCommands"/>.</summary>
 public static class ReviewActions

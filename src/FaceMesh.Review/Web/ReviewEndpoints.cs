@@ -1,10 +1,10 @@
 using System.Reflection;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace FaceMesh.Review;
+namespace FaceMesh.Review.Web;
 
 /// <summary>
 /// The review page and its API under <c>prefix</c> ("" for <c>facemesh review</c>, <c>/review/{job}</c> in the

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FaceMesh.Engine.Clustering;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Review;
 
-namespace FaceMesh.Review;
+namespace FaceMesh.Review.Web;
 
 /// <summary>The page's view of a review: people largest first with merge suggestions, noise, discarded faces, qualities.</summary>
 public static class ReviewStateJson

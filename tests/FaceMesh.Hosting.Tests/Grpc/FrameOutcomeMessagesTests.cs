@@ -1,10 +1,10 @@
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
-using FaceMesh.Infrastructure.Grpc;
+using FaceMesh.Hosting.Grpc;
 using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Distributed;
 
-namespace FaceMesh.Infrastructure.Tests.Grpc;
+namespace FaceMesh.Hosting.Tests.Grpc;
 
 /// <summary>The FaceSink's wire mapping: what an Encoder sends is what the Clusterer records.</summary>
 public sealed class FrameOutcomeMessagesTests

@@ -1,9 +1,9 @@
-using FaceMesh.Infrastructure.Messaging;
+using FaceMesh.Messaging;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace FaceMesh.Infrastructure.Tests.Messaging;
+namespace FaceMesh.Hosting.Tests.Messaging;
 
 public sealed class MessagingExtensionsTests
 {

@@ -1,7 +1,7 @@
-using FaceMesh.Infrastructure.Security;
+using FaceMesh.Hosting.Security;
 using Grpc.Core;
 
-namespace FaceMesh.Infrastructure.Tests.Security;
+namespace FaceMesh.Hosting.Tests.Security;
 
 public sealed class BearerTokenInterceptorTests
 {

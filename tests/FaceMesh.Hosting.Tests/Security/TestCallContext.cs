@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace FaceMesh.Infrastructure.Tests.Security;
+namespace FaceMesh.Hosting.Tests.Security;
 
 /// <summary>A server call context carrying only a method name and request headers.</summary>
 internal sealed class TestCallContext(string method, Metadata headers) : ServerCallContext

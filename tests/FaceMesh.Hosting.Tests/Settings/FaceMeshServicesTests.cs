@@ -1,10 +1,10 @@
-using FaceMesh.Infrastructure.Security;
-using FaceMesh.Infrastructure.Settings;
+using FaceMesh.Hosting.Security;
+using FaceMesh.Hosting.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace FaceMesh.Infrastructure.Tests.Settings;
+namespace FaceMesh.Hosting.Tests.Settings;
 
 public sealed class FaceMeshServicesTests
 {

@@ -1,10 +1,11 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Imaging;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Encoding;
 using FaceMesh.Pipeline.Storage;
+using FaceMesh.Storage;
+using FaceMesh.Testing;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;
 
@@ -21,7 +22,7 @@ public sealed class FrameEncodingTests : IAsyncLifetime
     {
         _store = new LocalFolderObjectStore(_root);
         await StoredJob.WriteAsync(_store, Job, state: JobStates.Encoding);
-        _engine = await FaceEngine.CreateAsync(new FaceEngineOptions { MinFaceSize = 20 });
+        _engine = await ModelsFixture.OpenEngineAsync(new FaceEngineOptions { MinFaceSize = 20 });
     }
 
     [Fact]

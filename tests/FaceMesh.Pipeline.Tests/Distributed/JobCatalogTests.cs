@@ -1,6 +1,6 @@
 using FaceMesh.Contracts.V1;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;
 

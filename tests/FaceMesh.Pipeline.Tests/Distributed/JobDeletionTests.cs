@@ -1,7 +1,6 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Contracts.V1;
 using FaceMesh.Pipeline.Distributed;
-using FaceMesh.Pipeline.Review;
 using FaceMesh.Pipeline.Storage;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;

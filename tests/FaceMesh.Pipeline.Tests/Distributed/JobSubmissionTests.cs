@@ -1,6 +1,6 @@
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Storage;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;
 

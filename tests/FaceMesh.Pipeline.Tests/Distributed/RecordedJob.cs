@@ -2,7 +2,7 @@ using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
 using FaceMesh.Pipeline.Distributed;
-using FaceMesh.Pipeline.Review;
+using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
 using OpenCvSharp;
 
@@ -43,7 +43,7 @@ public static class RecordedJob
         await WriteAsync(work, bus, jobId, frames: 3);
         await new JobCatalog(work, "datasets").AddToIndexAsync(jobId, CancellationToken.None);
         await new DatasetPublishing(work, datasets).PublishAsync(jobId, CancellationToken.None);
-        await datasets.PutTextAsync($"{jobId}/{ReviewSession.EditsFile}", "{}");
+        await datasets.PutTextAsync($"{jobId}/{DatasetPaths.Edits}", "{}");
         await JobJson.WriteAsync(work, ObjectKeys.ExporterState(jobId), new ExporterState(jobId, JobStates.Done, null, "datasets", $"{jobId}/", finishedAt));
     }
 }

@@ -1,7 +1,7 @@
 using FaceMesh.Contracts.V1;
-using FaceMesh.Infrastructure.Storage;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Storage;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;
 

@@ -34,7 +34,7 @@ public sealed class SubmitValidationTests
     {
         var error = Assert.Throws<JobRequestException>(() => SubmitValidation.Validate(Header(size: size), Limit));
 
-        Assert.Equal(tooLarge, error.TooLarge);
+        Assert.Equal(tooLarge, error.Refusal == JobRefusal.TooLarge);
     }
 
     [Theory]

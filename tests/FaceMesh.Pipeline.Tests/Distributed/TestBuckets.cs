@@ -1,4 +1,4 @@
-using FaceMesh.Infrastructure.Storage;
+using FaceMesh.Storage;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;
 
