@@ -25,6 +25,15 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TextFile_IsNotFootage_ExitCode2()
+    {
+        var path = Path.Combine(_folder, "readme.txt");
+        await File.WriteAllTextAsync(path, string.Join('\n', Enumerable.Range(1, 50).Select(i => $"line {i} of a readme")));
+        AssertOneError(await Cli.RunAsync("run", path, "-o", Out("t")), 2, "the file is text");
+        AssertNothingLeft("t");
+    }
+
+    [Fact]
     public async Task ZeroBytes_ExitCode2()
     {
         var path = Path.Combine(_folder, "empty.mp4");

@@ -51,6 +51,18 @@ public sealed class RejectionTests(DistributedSystem system, Footage footage) : 
         Assert.Null(await system.Work.GetAsync("footage/not-a-video/notes.mp4"));
     }
 
+    [Fact]
+    public async Task TextFileUpload_IsNotFootage_InvalidArgument()
+    {
+        // FFmpeg opens a .txt as ANSI "video" (tty demuxer): this used to end Done with frames 5/5 and no faces.
+        var path = Path.Combine(footage.Folder, "readme.txt");
+        await File.WriteAllTextAsync(path, string.Join('\n', Enumerable.Range(1, 80).Select(i => $"line {i} of a readme that is not footage")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => JobDriver.SubmitAsync(system, path, "readme"));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("the file is text", error.Status.Detail);
+        await AssertNoJob("readme");
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("a/b")]

@@ -50,6 +50,44 @@ public sealed class FrameSamplerTests : IDisposable
         });
     }
 
+    [Theory]
+    [InlineData("readme.txt", "text")]
+    [InlineData("notes.mp4", "text")]
+    [InlineData("banner.ans", "text")]
+    public void TextFiles_AreRefused_NotPlayedAsAnsiArt(string name, string what)
+    {
+        // FFmpeg's tty demuxer opens any .txt or .ans file as a few frames of rendered text.
+        var text = string.Join('\n', Enumerable.Range(1, 200).Select(i => $"\u001b[1;3{i % 8}mLine {i}: FaceMesh turns footage into datasets, déjà vu.\u001b[0m"));
+        File.WriteAllText(Path.Combine(_folder, name), text);
+
+        var error = Assert.Throws<InvalidVideoException>(() => new FrameSampler(Path.Combine(_folder, name), TimeSpan.FromSeconds(1)));
+
+        Assert.Contains($"the file is {what}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("bmp")]
+    [InlineData("jpg")]
+    public void StillImages_AreRefused_NotMadeIntoOneFrameVideos(string extension)
+    {
+        Ffmpeg($"-f lavfi -i testsrc=size=320x240 -frames:v 1 still.{extension}");
+
+        var error = Assert.Throws<InvalidVideoException>(() => new FrameSampler(Path.Combine(_folder, $"still.{extension}"), TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("image", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnimatedGif_IsFootage()
+    {
+        Ffmpeg("-f lavfi -i testsrc=size=160x120:rate=5 -t 3 anim.gif");
+
+        using var sampler = new FrameSampler(Path.Combine(_folder, "anim.gif"), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(3, sampler.Sample().Count());
+    }
+
     private void Ffmpeg(string arguments)
     {
         var start = new ProcessStartInfo("ffmpeg", $"-loglevel error -y {arguments}") { WorkingDirectory = _folder, RedirectStandardError = true };

@@ -36,6 +36,11 @@ public sealed class FrameSampler : IDisposable
             throw new InvalidVideoException($"{path}: the file is empty (0 bytes).");
         }
 
+        if (FootageSignature.NotFootage(path) is { } what)
+        {
+            throw new InvalidVideoException($"{path}: not a readable video: the file is {what}.");
+        }
+
         Interval = interval;
         _capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
         if (!_capture.IsOpened())
