@@ -6,7 +6,7 @@ using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Storage;
 using MassTransit;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddServiceDefaults(FaceMeshServices.Clusterer);
 builder.Services.AddFaceMeshGrpc(publicApi: false);
 builder.Services.AddFaceMeshBus(bus =>

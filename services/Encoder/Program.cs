@@ -7,7 +7,7 @@ using FaceMesh.Messaging;
 using FaceMesh.Pipeline.Distributed;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddServiceDefaults(FaceMeshServices.Encoder);
 builder.Services.AddSingleton<EnginePool>();
 builder.Services.AddGrpcClient<FaceSink.FaceSinkClient>((sp, client) => client.Address = new Uri(sp.GetRequiredService<IOptions<EncoderOptions>>().Value.ClustererUrl));

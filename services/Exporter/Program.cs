@@ -7,7 +7,7 @@ using FaceMesh.Review;
 using FaceMesh.Review.Web;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddServiceDefaults(FaceMeshServices.Exporter);
 builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<JobClusteredConsumer>());
 builder.Services.AddSingleton<ReviewSessions>();

@@ -3,7 +3,7 @@ using FaceMesh.Hosting;
 using FaceMesh.Hosting.Settings;
 using FaceMesh.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddServiceDefaults(FaceMeshServices.FrameExtractor);
 builder.Services.AddFaceMeshGrpc(publicApi: true);
 builder.Services.AddFaceMeshBus(_ => { });

@@ -20,6 +20,13 @@ namespace FaceMesh.Hosting;
 public static class ServiceDefaults
 {
     /// <summary>
+    /// The host builder every service starts from. Its content root is the service's own folder, not the folder it was
+    /// started from, so the appsettings.json beside the dll applies however the dll is launched.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    /// <summary>
     /// The settings <paramref name="service"/> reads (bound, validated, missing ones named at start), the object stores,
     /// health checks, Kestrel ports and graceful shutdown.
     /// </summary>

@@ -13,7 +13,14 @@ public sealed class ServiceProcess : IDisposable
     {
         Name = name;
         HttpPort = httpPort;
-        _start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Started from a folder that is not the service's, as an operator's shell or a process manager would.
+        _start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
         _start.ArgumentList.Add(Path.Combine(BinaryFolder(assembly), $"{assembly}.dll"));
         foreach (var (key, value) in environment)
         {
