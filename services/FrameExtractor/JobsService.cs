@@ -30,7 +30,7 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         var submission = new JobSubmission(stores.Work);
         await MappedAsync(() => submission.EnsureNewAsync(job.JobId, token));
         var scratch = Directory.CreateDirectory(options.Value.ScratchFolder).FullName;
-        var path = Path.Combine(scratch, $"{job.JobId}-{Guid.NewGuid():N}-{job.SourceFile}");
+        var path = Path.Combine(scratch, $"{job.JobId}-{Guid.NewGuid():N}-{ObjectKeys.SafeFileName(job.SourceFile)}");
         try
         {
             await ReceiveAsync(requestStream, path, header.SizeBytes, token);

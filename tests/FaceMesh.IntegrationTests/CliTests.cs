@@ -35,5 +35,26 @@ public sealed class CliTests(DistributedSystem system, Footage footage) : IClass
         Assert.Single(result.Output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Submit_AFileNameWithSpaces_RunsUnderAKeySafeJobName_KeepingTheNameInTheManifest()
+    {
+        var spaced = Path.Combine(footage.Folder, "our holiday (day 2).mp4");
+        File.Copy(footage.Clip.Path, spaced, overwrite: true);
+
+        var submit = await RunCliAsync("submit", spaced, "--server", system.ExtractorUrl, "--token", DistributedSystem.Token);
+
+        Assert.True(submit.ExitCode == 0, submit.Output);
+        Assert.Contains("Done", submit.Output);
+        var manifest = ManifestJson.Read(await DownloadAsync($"our_holiday_day_2_/{DatasetPaths.Manifest}"));
+        Assert.Equal("our holiday (day 2).mp4", manifest.Source.File);
+    }
+
+    private async Task<string> DownloadAsync(string key)
+    {
+        var path = Path.Combine(footage.Folder, Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(path, (await system.Datasets.GetAsync(key))!);
+        return path;
+    }
+
     private static Task<(int ExitCode, string Output)> RunCliAsync(params string[] args) => CliProcess.RunAsync(args);
 }

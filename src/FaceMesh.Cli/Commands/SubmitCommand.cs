@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FaceMesh.Contracts.V1;
+using FaceMesh.Pipeline.Distributed;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -13,7 +14,7 @@ public static class SubmitCommand
     public static Command Create()
     {
         var video = new Argument<string>("video") { Description = "The footage to upload." };
-        var name = new Option<string?>("--name") { Description = "Job name (default: the file name without extension)." };
+        var name = new Option<string?>("--name") { Description = "Job name (default: the file name without extension, '_' for each character a job name cannot have)." };
         var interval = new Option<string>("--interval") { Description = "Time between sampled frames.", DefaultValueFactory = _ => "1s" };
         var detector = new Option<string>("--detector") { Description = "ssd or tiny.", DefaultValueFactory = _ => "ssd" };
         var detach = new Option<bool>("--detach") { Description = "Return after the upload instead of following the job." };
@@ -41,7 +42,7 @@ public static class SubmitCommand
                 {
                     var header = new SubmitHeader
                     {
-                        JobName = result.GetValue(name) ?? Path.GetFileNameWithoutExtension(path),
+                        JobName = result.GetValue(name) ?? Path.GetFileNameWithoutExtension(ObjectKeys.SafeFileName(Path.GetFileName(path))),
                         FileName = Path.GetFileName(path),
                         SizeBytes = new FileInfo(path).Length,
                         Options = new JobOptions

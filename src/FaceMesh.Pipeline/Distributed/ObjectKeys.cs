@@ -7,7 +7,8 @@ public static partial class ObjectKeys
 {
     public const string JobIndex = "jobs/index.json";
 
-    public static string Footage(string job, string fileName) => $"footage/{job}/{fileName}";
+    /// <summary>The uploaded footage, under a key-safe form of the client's file name (the name itself is kept as data).</summary>
+    public static string Footage(string job, string fileName) => $"footage/{job}/{SafeFileName(fileName)}";
 
     public static string Frame(string job, int index) => $"frames/{job}/{index:D6}.jpg";
 
@@ -30,6 +31,27 @@ public static partial class ObjectKeys
     /// <summary>Job names become object keys and folder names: letters, digits, '-', '_' and '.', not starting with '.'.</summary>
     public static bool IsValidJobName(string? name) => name is not null && JobName().IsMatch(name);
 
+    /// <summary>
+    /// A file name as it may appear in a key or a scratch path: unchanged when it is a valid job name, else every other
+    /// character as '_', no leading dot, at most 64 characters with the extension kept ("my clip.mp4" is "my_clip.mp4").
+    /// </summary>
+    public static string SafeFileName(string fileName)
+    {
+        if (IsValidJobName(fileName))
+        {
+            return fileName;
+        }
+
+        var extension = Unsafe().Replace(Path.GetExtension(fileName), "_");
+        extension = extension.Length > 16 ? string.Empty : extension;
+        var stem = Unsafe().Replace(Path.GetFileNameWithoutExtension(fileName), "_").TrimStart('.');
+        stem = stem.Length == 0 ? "footage" : stem[..Math.Min(stem.Length, 64 - extension.Length)];
+        return stem + extension;
+    }
+
     [GeneratedRegex(@"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex JobName();
+
+    [GeneratedRegex(@"[^A-Za-z0-9._-]+")]
+    private static partial Regex Unsafe();
 }

@@ -17,7 +17,7 @@ public sealed class SamplingResume(IObjectStore store, string scratchFolder)
             return null;
         }
 
-        var path = Path.Combine(Directory.CreateDirectory(scratchFolder).FullName, $"{jobId}-{job.SourceFile}");
+        var path = Path.Combine(Directory.CreateDirectory(scratchFolder).FullName, $"{jobId}-{ObjectKeys.SafeFileName(job.SourceFile)}");
         if (!await store.DownloadToFileAsync(ObjectKeys.Footage(jobId, job.SourceFile), path, cancellationToken))
         {
             await JobJson.WriteAsync(store, ObjectKeys.ExtractorState(jobId), job with { State = JobStates.Failed, Reason = "footage lost before sampling" }, cancellationToken);

@@ -13,10 +13,12 @@ public static class SubmitValidation
             throw new JobRequestException($"job name '{request.JobName}' must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'");
         }
 
+        // Any name a file can have, spaces and accents included: it is kept as data, and made key-safe only where it
+        // becomes a key (ObjectKeys.Footage). A client's folders are dropped; control characters, "." and ".." are refused.
         var fileName = Path.GetFileName(request.FileName);
-        if (!ObjectKeys.IsValidJobName(fileName))
+        if (fileName.Length is 0 or > 255 || fileName is "." or ".." || fileName.Contains('\\') || fileName.Any(char.IsControl))
         {
-            throw new JobRequestException($"file name '{request.FileName}' must be 1-64 letters, digits, '-', '_' or '.'");
+            throw new JobRequestException($"file name '{Printable(fileName)}' must be a file's name (1-255 characters, no folders or control characters)");
         }
 
         if (request.SizeBytes <= 0)
@@ -51,6 +53,9 @@ public static class SubmitValidation
 
         return new ExtractorState(request.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null);
     }
+
+    /// <summary>A name as it may be quoted in a message: control characters shown as '?', at most 80 characters.</summary>
+    private static string Printable(string name) => new([.. name.Take(80).Select(c => char.IsControl(c) ? '?' : c)]);
 
     /// <summary>The received footage is video a frame can be sampled from; errors name the client's file, not the scratch path.</summary>
     public static void EnsureReadable(string path, ExtractorState job)

@@ -27,6 +27,36 @@ public sealed class SubmitValidationTests
     }
 
     [Theory]
+    [InlineData("our holiday (day 2).mp4", "our_holiday_day_2_.mp4")]
+    [InlineData("vacances été.mkv", "vacances_t_.mkv")]
+    [InlineData("clip.mp4", "clip.mp4")]
+    [InlineData("folder/.hidden clip.mov", "hidden_clip.mov")]
+    public void AnyFileName_IsAccepted_KeptAsData_AndKeySafeOnlyInItsKey(string file, string keyName)
+    {
+        var job = SubmitValidation.Validate(new JobRequest("holiday", file, 1000, 1, "ssd", 0.5f, 3), Limit);
+
+        Assert.Equal(Path.GetFileName(file), job.SourceFile);
+        Assert.Equal($"footage/holiday/{keyName}", ObjectKeys.Footage("holiday", job.SourceFile));
+    }
+
+    [Theory]
+    [InlineData("clip\n.mp4")]
+    [InlineData("clip\u0000.mp4")]
+    [InlineData("back\\slash.mp4")]
+    public void FileNamesWithControlCharactersOrBackslashes_AreRefused(string file) =>
+        Assert.Throws<JobRequestException>(() => SubmitValidation.Validate(new JobRequest("holiday", file, 1000, 1, "ssd", 0.5f, 3), Limit));
+
+    [Fact]
+    public void ALongFileName_GetsAKeyOfAtMost64Characters_KeepingItsExtension()
+    {
+        var key = ObjectKeys.SafeFileName(new string('a', 200) + " b.mp4");
+
+        Assert.Equal(64, key.Length);
+        Assert.EndsWith(".mp4", key, StringComparison.Ordinal);
+        Assert.True(ObjectKeys.IsValidJobName(key));
+    }
+
+    [Theory]
     [InlineData(0L, false)]
     [InlineData(-1L, false)]
     [InlineData(Limit + 1, true)]
