@@ -45,6 +45,21 @@ public sealed class FrameLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task FacesFoundSoFar_AreCountedWhileEncoding_OncePerFrame()
+    {
+        var ledger = new FrameLedger(_store, _bus);
+        await ledger.FootageSampledAsync(Sampled(5), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(0, faces: 2), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(0, faces: 2), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(3, faces: 3), CancellationToken.None);
+
+        var view = await new JobCatalog(_store, "datasets").GetAsync(Job, CancellationToken.None);
+
+        Assert.Equal(JobPhase.Encoding, view!.Phase);
+        Assert.Equal(5, view.Faces);
+    }
+
+    [Fact]
     public async Task FramesBeforeTheCount_AndFailedFrames_CompleteTheJob_ClusteringOnce()
     {
         var ledger = new FrameLedger(_store, _bus);

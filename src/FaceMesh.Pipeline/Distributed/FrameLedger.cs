@@ -44,7 +44,8 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
             state.FramesDone.Remove(frame.FrameIndex);
             state.FramesFailed.Remove(frame.FrameIndex);
             (failure is null ? state.FramesDone : state.FramesFailed).Add(frame.FrameIndex);
-            return state;
+            var faces = new Dictionary<int, int>(state.FacesPerFrame ?? []) { [frame.FrameIndex] = document.Faces.Count };
+            return state with { FacesPerFrame = faces, Faces = faces.Values.Sum() };
         }, cancellationToken);
     }
 

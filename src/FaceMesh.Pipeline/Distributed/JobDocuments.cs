@@ -18,7 +18,10 @@ public sealed record ExtractorState(
     string? Owner = null,
     DateTimeOffset? SubmittedAt = null);
 
-/// <summary>The Clusterer's part: which frames are accounted for (a set, so redelivery cannot double-count).</summary>
+/// <summary>
+/// The Clusterer's part: which frames are accounted for (a set, so redelivery cannot double-count) and the faces found
+/// so far (<see cref="Faces"/>: the sum of <see cref="FacesPerFrame"/>, keyed by frame for the same reason).
+/// </summary>
 public sealed record ClustererState(
     string JobId,
     int FramesTotal,
@@ -28,7 +31,8 @@ public sealed record ClustererState(
     string State,
     int People,
     string? Reason,
-    SourceDocument? Source);
+    SourceDocument? Source,
+    Dictionary<int, int>? FacesPerFrame = null);
 
 /// <summary>A user's cancel request; written once by the public API, read by every stage.</summary>
 public sealed record CancelRequest(string JobId, DateTimeOffset RequestedAt);
