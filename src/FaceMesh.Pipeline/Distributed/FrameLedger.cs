@@ -15,6 +15,8 @@ namespace FaceMesh.Pipeline.Distributed;
 /// </summary>
 public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 {
+    private const int RecordReads = 8;
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
     // This instance owns the state it writes, so it keeps it rather than reading its own writes back.
@@ -106,13 +108,13 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 
     private async Task<ClustererState> ClusterAsync(ClustererState state, CancellationToken cancellationToken)
     {
-        var faces = new List<FaceRecord>();
-        foreach (var index in state.FramesDone.Order())
-        {
-            var frame = await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(state.JobId, index), cancellationToken)
-                ?? throw new InvalidOperationException($"job {state.JobId}: frame {index} is recorded but its faces are missing");
-            faces.AddRange(frame.Faces.Select(f => ToRecord(frame, f)));
-        }
+        // The per-frame records are read several at a time (a long job has tens of thousands), and kept in frame order.
+        var done = state.FramesDone.Order().ToArray();
+        var frames = new FrameFacesDocument[done.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, done.Length), new ParallelOptions { MaxDegreeOfParallelism = RecordReads, CancellationToken = cancellationToken }, async (i, token) =>
+            frames[i] = await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(state.JobId, done[i]), token)
+                ?? throw new InvalidOperationException($"job {state.JobId}: frame {done[i]} is recorded but its faces are missing"));
+        var faces = frames.SelectMany(frame => frame.Faces.Select(f => ToRecord(frame, f))).ToList();
 
         var source = state.Source!;
         var clusters = FaceClustering.Assign(faces, new ClusteringOptions { Eps = source.Eps, MinSamples = source.MinSamples });
