@@ -4,6 +4,7 @@ using FaceMesh.Cli.Commands;
 
 var root = new RootCommand("FaceMesh: turn footage into a labelled face dataset.");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(AddCommand.Create());
 root.Subcommands.Add(ReclusterCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());

@@ -1,7 +1,10 @@
 namespace FaceMesh.Pipeline;
 
-/// <summary>A sampled frame: its index among sampled frames, timestamp and size in pixels.</summary>
-public sealed record FrameRecord(int Index, double TimeSeconds, int Width, int Height)
+/// <summary>
+/// A sampled frame: its index among the dataset's sampled frames (unique across its videos), its time in its own video,
+/// its size in pixels and the video it came from (an index into the manifest's sources).
+/// </summary>
+public sealed record FrameRecord(int Index, double TimeSeconds, int Width, int Height, int Source = 0)
 {
     public string FileName => $"frame_{Index:D6}.jpg";
 }

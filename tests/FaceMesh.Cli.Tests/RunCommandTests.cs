@@ -95,6 +95,36 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SeveralVideos_WithoutAnOutputFolder_IsAUsageError()
+    {
+        var a = WriteClip("one.mp4", FourCC.MP4V, seconds: 1);
+        var b = WriteClip("two.mp4", FourCC.MP4V, seconds: 1);
+        AssertOneError(await Cli.RunAsync("run", a, b), 2, "-o");
+    }
+
+    [Fact]
+    public async Task AFolderOfVideos_IsOneDataset_AndAddGrowsIt()
+    {
+        var footage = Directory.CreateDirectory(Path.Combine(_folder, "footage")).FullName;
+        Cli.WriteClip(footage, "day1.mp4", FourCC.MP4V, seconds: 2);
+        Cli.WriteClip(footage, "day2.mkv", FourCC.MP4V, seconds: 3);
+        var later = WriteClip("day3.mp4", FourCC.MP4V, seconds: 1);
+
+        var run = await Cli.RunAsync("run", footage, "-o", Out("g"));
+        var add = await Cli.RunAsync("add", Out("g"), later, Path.Combine(footage, "day1.mp4"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(add.ExitCode == 0, add.Stderr);
+        Assert.Contains("Added: day3.mp4", add.Stdout);
+        Assert.Contains("Already in the dataset (not encoded again): day1.mp4", add.Stdout);
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(Out("g"), "images")).Length);
+    }
+
+    [Fact]
+    public async Task Add_ToAFolderThatIsNoDataset_ExitCode2() =>
+        AssertOneError(await Cli.RunAsync("add", _folder, WriteClip("x1.mp4", FourCC.MP4V, seconds: 1)), 2, "not a FaceMesh dataset");
+
+    [Fact]
     public async Task BadInterval_IsAUsageError() =>
         AssertOneError(await Cli.RunAsync("run", "x.mp4", "--interval", "soon"), 2, "--interval");
 

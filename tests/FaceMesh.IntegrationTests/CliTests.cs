@@ -46,7 +46,7 @@ public sealed class CliTests(DistributedSystem system, Footage footage) : IClass
         Assert.True(submit.ExitCode == 0, submit.Output);
         Assert.Contains("Done", submit.Output);
         var manifest = ManifestJson.Read(await DownloadAsync($"our_holiday_day_2_/{DatasetPaths.Manifest}"));
-        Assert.Equal("our holiday (day 2).mp4", manifest.Source.File);
+        Assert.Equal("our holiday (day 2).mp4", manifest.Sources.Single().File);
     }
 
     private async Task<string> DownloadAsync(string key)

@@ -32,7 +32,7 @@ internal static class SyntheticDataset
         }
 
         var manifest = new DatasetManifest(
-            new SourceInfo("synthetic.mp4", 640, 480, 1, faces.Count),
+            [new SourceInfo("synthetic.mp4", 640, 480, 1, faces.Count)],
             new RunParameters(1, "ssd", 0.5f, 20, 720, "rotated", 0.5f, 3, "synthetic"),
             [.. faces.Select(f => new FrameRecord(f.Frame, f.Frame, 640, 480))],
             faces,

@@ -11,13 +11,17 @@ using FaceMesh.Pipeline.Export;
 
 namespace FaceMesh.Cli.Commands;
 
-/// <summary><c>facemesh run VIDEO [-o DIR]</c>: the whole pipeline in one process, footage in, dataset out.</summary>
+/// <summary><c>facemesh run VIDEO... [-o DIR]</c>: the whole pipeline in one process, footage in, dataset out.</summary>
 public static class RunCommand
 {
     public static Command Create()
     {
-        var video = new Argument<string>("video") { Description = "The footage (any format FFmpeg reads: mp4, mkv, avi, mov...)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Dataset folder to create (default: <video name>-dataset)." };
+        var video = new Argument<string[]>("footage")
+        {
+            Description = "Videos (any format FFmpeg reads: mp4, mkv, avi, mov...) or folders of them: one dataset, people kept across videos.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Dataset folder to create (default: <video or folder name>-dataset; required for several)." };
         var force = new Option<bool>("--force") { Description = "Replace the dataset in a non-empty output folder (other files are kept)." };
         var interval = new Option<string>("--interval") { Description = "Time between sampled frames: 500ms, 1s, 2.5s, 1m.", DefaultValueFactory = _ => "1s" };
         var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
@@ -29,7 +33,12 @@ public static class RunCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var path = result.GetValue(video)!;
+            var paths = result.GetValue(video)!;
+            if (paths.Length > 1 && result.GetValue(output) is null)
+            {
+                return Fail("name the dataset folder with -o when running several videos or folders.", ExitCodes.BadInput);
+            }
+
             if (!IntervalParser.TryParse(result.GetValue(interval)!, out var every))
             {
                 return Fail($"--interval '{result.GetValue(interval)}' is not a duration such as 500ms, 2s or 1m.", ExitCodes.BadInput);
@@ -37,8 +46,8 @@ public static class RunCommand
 
             var options = new RunOptions
             {
-                Video = path,
-                Output = result.GetValue(output) ?? $"{Path.GetFileNameWithoutExtension(path)}-dataset",
+                Videos = paths,
+                Output = result.GetValue(output) ?? $"{Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(paths[0]))}-dataset",
                 Force = result.GetValue(force),
                 Interval = every,
                 Threads = result.GetValue(threads),

@@ -40,7 +40,7 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             var faces = documents.SelectMany(d => d.Faces.Select(f => FrameLedger.ToRecord(d, f))).ToDictionary(f => f.Id);
 
             var manifest = new DatasetManifest(
-                new SourceInfo(source.File, source.Width, source.Height, source.FramesPerSecond, source.DurationSeconds),
+                [new SourceInfo(source.File, source.Width, source.Height, source.FramesPerSecond, source.DurationSeconds)],
                 Parameters(source, documents),
                 frames,
                 clusters.FaceIds.Select(id => faces[id]).ToList(),

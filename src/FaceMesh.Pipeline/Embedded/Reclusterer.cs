@@ -16,18 +16,7 @@ public static class Reclusterer
     {
         clustering.Validate();
         var clock = Stopwatch.StartNew();
-        var manifestPath = Path.Combine(datasetFolder, DatasetPaths.Manifest);
-        if (!File.Exists(manifestPath))
-        {
-            throw new OutputFolderException($"{datasetFolder} is not a FaceMesh dataset (no {DatasetPaths.Manifest}).");
-        }
-
-        var old = ManifestJson.Read(manifestPath);
-        var missing = Enumerable.Range(0, old.Faces.Count).Select(old.CropPath).FirstOrDefault(p => !File.Exists(Path.Combine(datasetFolder, p)));
-        if (missing is not null)
-        {
-            throw new OutputFolderException($"{datasetFolder}: portrait {missing} listed in the manifest is missing.");
-        }
+        var old = ExistingDataset.Read(datasetFolder);
 
         var clusterClock = new StageClock();
         var clusters = clusterClock.Measure(() => FaceClustering.Assign(old.Faces, clustering));

@@ -4,11 +4,19 @@ using FaceMesh.Pipeline.Clustering;
 
 namespace FaceMesh.Pipeline.Embedded;
 
-/// <summary>Settings of one embedded run: footage in, dataset folder out.</summary>
+/// <summary>Settings of one embedded run: footage in (one video, several, or folders of them), dataset folder out.</summary>
 public sealed class RunOptions
 {
-    [Required]
-    public string Video { get; set; } = string.Empty;
+    /// <summary>Videos and folders of videos, in the order their frames are numbered.</summary>
+    [MinLength(1)]
+    public IReadOnlyList<string> Videos { get; set; } = [];
+
+    /// <summary>One video: the common case.</summary>
+    public string Video
+    {
+        get => Videos.Count == 1 ? Videos[0] : throw new InvalidOperationException($"{Videos.Count} videos, not one.");
+        set => Videos = [value];
+    }
 
     [Required]
     public string Output { get; set; } = string.Empty;

@@ -1,14 +1,21 @@
 namespace FaceMesh.Pipeline.Export;
 
-/// <summary>Everything a dataset folder records; <c>manifest.json</c> is its serialized form (schema in README.md).</summary>
+/// <summary>
+/// Everything a dataset folder records; <c>manifest.json</c> is its serialized form (schema in README.md). A dataset is
+/// made of one or more videos (<see cref="Sources"/>); frame indexes run on across them, so every frame and face id is
+/// unique in the collection, and each frame names the source it came from.
+/// </summary>
 public sealed record DatasetManifest(
-    SourceInfo Source,
+    IReadOnlyList<SourceInfo> Sources,
     RunParameters Parameters,
     IReadOnlyList<FrameRecord> Frames,
     IReadOnlyList<FaceRecord> Faces,
     IReadOnlyList<int> Clusters)
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
+
+    /// <summary>The index the next frame added to this collection gets.</summary>
+    public int NextFrameIndex => Frames.Count == 0 ? 0 : Frames.Max(f => f.Index) + 1;
 
     public int PeopleCount => Clusters.Where(c => c >= 0).Distinct().Count();
 
@@ -19,7 +26,7 @@ public sealed record DatasetManifest(
     public string CropPath(int face) => $"people/{PersonName(Clusters[face])}/{Faces[face].Id}.jpg";
 }
 
-/// <summary>The footage a dataset came from.</summary>
+/// <summary>One video of the footage a dataset came from.</summary>
 public sealed record SourceInfo(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds);
 
 /// <summary>The settings a dataset was made with, so it can be reproduced or re-clustered.</summary>

@@ -4,7 +4,10 @@ using FaceMesh.Engine.Quality;
 
 namespace FaceMesh.Pipeline.Export;
 
-/// <summary>Writes and reads <c>manifest.json</c> (with Utf8JsonWriter/JsonDocument: no reflection, trim-safe).</summary>
+/// <summary>
+/// Writes <c>manifest.json</c> (schema 2) and reads schemas 1 (one video, <c>source</c>) and 2 (a collection,
+/// <c>sources</c>), with Utf8JsonWriter/JsonDocument: no reflection, trim-safe.
+/// </summary>
 public static class ManifestJson
 {
     public static void Write(Stream output, DatasetManifest manifest)
@@ -12,17 +15,25 @@ public static class ManifestJson
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", DatasetManifest.SchemaVersion);
-        json.WriteStartObject("source");
-        json.WriteString("file", manifest.Source.File);
-        json.WriteNumber("width", manifest.Source.Width);
-        json.WriteNumber("height", manifest.Source.Height);
-        json.WriteNumber("framesPerSecond", manifest.Source.FramesPerSecond);
-        if (manifest.Source.DurationSeconds is { } duration)
+        json.WriteStartArray("sources");
+        for (var i = 0; i < manifest.Sources.Count; i++)
         {
-            json.WriteNumber("durationSeconds", duration);
+            var source = manifest.Sources[i];
+            json.WriteStartObject();
+            json.WriteNumber("id", i);
+            json.WriteString("file", source.File);
+            json.WriteNumber("width", source.Width);
+            json.WriteNumber("height", source.Height);
+            json.WriteNumber("framesPerSecond", source.FramesPerSecond);
+            if (source.DurationSeconds is { } duration)
+            {
+                json.WriteNumber("durationSeconds", duration);
+            }
+
+            json.WriteEndObject();
         }
 
-        json.WriteEndObject();
+        json.WriteEndArray();
         var p = manifest.Parameters;
         json.WriteStartObject("parameters");
         json.WriteNumber("intervalSeconds", p.IntervalSeconds);
@@ -37,6 +48,7 @@ public static class ManifestJson
         json.WriteEndObject();
 
         json.WriteStartObject("summary");
+        json.WriteNumber("videos", manifest.Sources.Count);
         json.WriteNumber("frames", manifest.Frames.Count);
         json.WriteNumber("faces", manifest.Faces.Count);
         json.WriteNumber("people", manifest.PeopleCount);
@@ -61,6 +73,7 @@ public static class ManifestJson
         {
             json.WriteStartObject();
             json.WriteNumber("index", frame.Index);
+            json.WriteNumber("source", frame.Source);
             json.WriteNumber("time", frame.TimeSeconds);
             json.WriteString("file", $"{DatasetPaths.Images}/{frame.FileName}");
             json.WriteNumber("width", frame.Width);
@@ -70,11 +83,11 @@ public static class ManifestJson
 
         json.WriteEndArray();
 
-        var frameFiles = manifest.Frames.ToDictionary(f => f.Index, f => $"{DatasetPaths.Images}/{f.FileName}");
+        var frames = manifest.Frames.ToDictionary(f => f.Index);
         json.WriteStartArray("faces");
         for (var i = 0; i < manifest.Faces.Count; i++)
         {
-            WriteFace(json, manifest, i, frameFiles);
+            WriteFace(json, manifest, i, frames);
         }
 
         json.WriteEndArray();
@@ -89,22 +102,27 @@ public static class ManifestJson
         using var document = JsonDocument.Parse(bytes);
         var root = document.RootElement;
         var version = root.GetProperty("schemaVersion").GetInt32();
-        if (version != DatasetManifest.SchemaVersion)
+        if (version is not (1 or DatasetManifest.SchemaVersion))
         {
-            throw new InvalidDataException($"{origin}: manifest schema {version} is not supported (expected {DatasetManifest.SchemaVersion}).");
+            throw new InvalidDataException($"{origin}: manifest schema {version} is not supported (expected 1 or {DatasetManifest.SchemaVersion}).");
         }
 
-        var s = root.GetProperty("source");
-        var source = new SourceInfo(
-            s.GetProperty("file").GetString()!, s.GetProperty("width").GetInt32(), s.GetProperty("height").GetInt32(),
-            s.GetProperty("framesPerSecond").GetDouble(), s.TryGetProperty("durationSeconds", out var d) ? d.GetDouble() : null);
+        // Schema 1 had one video, "source"; its frames carry no source index (0 is that video).
+        List<SourceInfo> sources = version == 1
+            ? [ReadSource(root.GetProperty("source"))]
+            : [.. root.GetProperty("sources").EnumerateArray().Select(ReadSource)];
         var p = root.GetProperty("parameters");
         var parameters = new RunParameters(
             p.GetProperty("intervalSeconds").GetDouble(), p.GetProperty("detector").GetString()!, p.GetProperty("minConfidence").GetSingle(),
             p.GetProperty("minFaceSize").GetInt32(), p.GetProperty("tileSize").GetInt32(), p.GetProperty("alignment").GetString()!,
             p.GetProperty("eps").GetSingle(), p.GetProperty("minSamples").GetInt32(), p.GetProperty("models").GetString()!);
         var frames = root.GetProperty("frames").EnumerateArray().Select(f => new FrameRecord(
-            f.GetProperty("index").GetInt32(), f.GetProperty("time").GetDouble(), f.GetProperty("width").GetInt32(), f.GetProperty("height").GetInt32())).ToList();
+            f.GetProperty("index").GetInt32(), f.GetProperty("time").GetDouble(), f.GetProperty("width").GetInt32(), f.GetProperty("height").GetInt32(),
+            f.TryGetProperty("source", out var source) ? source.GetInt32() : 0)).ToList();
+        if (frames.FirstOrDefault(f => f.Source < 0 || f.Source >= sources.Count) is { } orphan)
+        {
+            throw new InvalidDataException($"{origin}: frame {orphan.Index} names source {orphan.Source}, which the manifest does not list.");
+        }
         var faces = new List<FaceRecord>();
         var clusters = new List<int>();
         foreach (var f in root.GetProperty("faces").EnumerateArray())
@@ -120,25 +138,25 @@ public static class ManifestJson
             clusters.Add(f.GetProperty("cluster").GetInt32());
         }
 
-        return new DatasetManifest(source, parameters, frames, faces, clusters);
+        return new DatasetManifest(sources, parameters, frames, faces, clusters);
     }
 
-    private static void WriteFace(Utf8JsonWriter json, DatasetManifest manifest, int i, Dictionary<int, string> frameFiles)
+    private static SourceInfo ReadSource(JsonElement s) => new(
+        s.GetProperty("file").GetString()!, s.GetProperty("width").GetInt32(), s.GetProperty("height").GetInt32(),
+        s.GetProperty("framesPerSecond").GetDouble(), s.TryGetProperty("durationSeconds", out var d) ? d.GetDouble() : null);
+
+    private static void WriteFace(Utf8JsonWriter json, DatasetManifest manifest, int i, Dictionary<int, FrameRecord> frames)
     {
         var face = manifest.Faces[i];
+        var frame = frames[face.Frame];
         json.WriteStartObject();
         json.WriteString("id", face.Id);
         json.WriteNumber("frame", face.Frame);
+        json.WriteNumber("source", frame.Source);
         json.WriteNumber("time", face.TimeSeconds);
-        json.WriteString("frameFile", frameFiles[face.Frame]);
+        json.WriteString("frameFile", $"{DatasetPaths.Images}/{frame.FileName}");
         json.WriteFloats("box", face.Box.ToArray());
-        json.WriteStartArray("landmarks");
-        foreach (var point in face.Landmarks)
-        {
-            json.WriteFloats(null, point);
-        }
-
-        json.WriteEndArray();
+        json.WriteFloatArrays("landmarks", face.Landmarks);
         json.WriteQuality(face.Quality);
         json.WriteNumber("cluster", manifest.Clusters[i]);
         json.WriteString("crop", manifest.CropPath(i));

@@ -72,6 +72,26 @@ public sealed class OutputFolder
         Abandon();
     }
 
+    /// <summary>
+    /// Adds to a dataset: the files of the staged <paramref name="merged"/> folder join the destination's folder of that
+    /// name (new frames next to the old), then <paramref name="replaced"/> are replaced as <see cref="Commit"/> does, the
+    /// manifest last. Stopped in between, the dataset still reads as before, with a few frames no manifest names yet.
+    /// </summary>
+    public void CommitAdding(string merged, IEnumerable<string> replaced)
+    {
+        var source = Path.Combine(Staging, merged);
+        if (Directory.Exists(source))
+        {
+            var target = Directory.CreateDirectory(Path.Combine(Destination, merged)).FullName;
+            foreach (var file in Directory.EnumerateFiles(source))
+            {
+                File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            }
+        }
+
+        Commit(replaced);
+    }
+
     /// <summary>Replaces the whole destination with the staging folder, for folders FaceMesh owns entirely (exports).</summary>
     public void CommitWhole()
     {

@@ -31,7 +31,7 @@ public static class LabelledDetections
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartObject("info");
-        json.WriteString("description", $"FaceMesh export of {manifest.Source.File}");
+        json.WriteString("description", $"FaceMesh export of {string.Join(", ", manifest.Sources.Select(s => s.File))}");
         json.WriteEndObject();
         json.WriteStartArray("images");
         foreach (var ((frame, _), id) in frames.Select((f, k) => (f, k + 1)))

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using FaceMesh.Engine;
+using FaceMesh.Engine.Video;
+using FaceMesh.Pipeline.Encoding;
+using FaceMesh.Pipeline.Export;
+
+namespace FaceMesh.Pipeline.Embedded;
+
+/// <summary>
+/// Encodes videos one after another into a staging folder: frames into <c>images/</c>, portraits into the hidden
+/// staging folder. A sampler feeds a bounded channel (memory stays bounded by <c>2 x engines</c> frames) and one face
+/// engine per thread encodes. Frame indexes run on from <paramref name="firstFrame"/> across the videos, so frames and
+/// face ids stay unique in a collection; each frame records its video as <c>firstSource</c> plus its place in the list.
+/// </summary>
+internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan interval, string staging, RunTiming timing, IProgress<RunProgress>? progress)
+{
+    private int _sampled;
+    private int _encoded;
+    private int _faces;
+
+    public async Task<EncodedFootage> EncodeAsync(IReadOnlyList<string> videos, int firstSource, int firstFrame, CancellationToken cancellationToken)
+    {
+        // Every video is opened once before the first is encoded: a bad file in the list fails the run at once.
+        var infos = videos.Select(video =>
+        {
+            using var probe = new FrameSampler(video, interval);
+            return probe.Info;
+        }).ToList();
+        var expected = infos.All(info => info.DurationSeconds is not null)
+            ? infos.Sum(info => Math.Max(1, (int)Math.Ceiling(info.DurationSeconds!.Value / interval.TotalSeconds)))
+            : (int?)null;
+        var sources = new List<SourceInfo>();
+        var frames = new List<FrameRecord>();
+        var faces = new List<FaceRecord>();
+        var next = firstFrame;
+        for (var i = 0; i < videos.Count; i++)
+        {
+            using var sampler = new FrameSampler(videos[i], interval);
+            var (videoFrames, videoFaces) = await EncodeAsync(sampler, firstSource + i, next, expected, cancellationToken);
+            if (videoFrames.Count == 0)
+            {
+                throw new InvalidVideoException($"{Path.GetFileName(videos[i])}: no frame could be decoded.");
+            }
+
+            sources.Add(new SourceInfo(Path.GetFileName(videos[i]), sampler.Info.Width, sampler.Info.Height, sampler.Info.FramesPerSecond, sampler.Info.DurationSeconds));
+            frames.AddRange(videoFrames);
+            faces.AddRange(videoFaces);
+            next = videoFrames[^1].Index + 1;
+        }
+
+        return new EncodedFootage(sources, frames, faces);
+    }
+
+    private async Task<(List<FrameRecord> Frames, List<FaceRecord> Faces)> EncodeAsync(
+        FrameSampler sampler, int source, int firstFrame, int? expected, CancellationToken cancellationToken)
+    {
+        var images = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Images)).FullName;
+        var portraits = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Staging)).FullName;
+        var channel = Channel.CreateBounded<SampledFrame>(new BoundedChannelOptions(engines.Count * 2) { SingleWriter = true });
+        var frames = new ConcurrentBag<FrameRecord>();
+        var faces = new ConcurrentBag<FaceRecord>();
+        void Report() => progress?.Report(new RunProgress("encode", _sampled, expected, _encoded, _faces, 0, 0));
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                using var frameEnumerator = sampler.Sample(stop.Token).GetEnumerator();
+                while (timing.Decoding.Measure(frameEnumerator.MoveNext))
+                {
+                    await channel.Writer.WriteAsync(frameEnumerator.Current, stop.Token);
+                    Interlocked.Increment(ref _sampled);
+                    Report();
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+                throw;
+            }
+        }, stop.Token);
+
+        var workers = engines.Select(engine => Task.Run(async () =>
+        {
+            var encoder = new FrameEncoder(engine);
+            await foreach (var frame in channel.Reader.ReadAllAsync(stop.Token))
+            {
+                var jpeg = timing.Decoding.Measure(() => FrameEncoder.ToJpeg(frame.Image));
+                var result = encoder.Encode(firstFrame + frame.Index, frame.TimeSeconds, jpeg, timing.Detection, timing.Description);
+                await File.WriteAllBytesAsync(Path.Combine(images, result.Frame.FileName), result.FrameJpeg, stop.Token);
+                for (var i = 0; i < result.Faces.Count; i++)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(portraits, $"{result.Faces[i].Id}.jpg"), result.Portraits[i], stop.Token);
+                    faces.Add(result.Faces[i]);
+                }
+
+                frames.Add(result.Frame with { Source = source });
+                Interlocked.Add(ref _faces, result.Faces.Count);
+                Interlocked.Increment(ref _encoded);
+                Report();
+            }
+        }, stop.Token)).ToList();
+
+        try
+        {
+            await Task.WhenAll(workers.Append(producer));
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(workers.Append(producer)).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw (producer.Exception?.InnerException ?? workers.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException))
+                ?? new OperationCanceledException(cancellationToken);
+        }
+
+        return (frames.OrderBy(f => f.Index).ToList(), faces.OrderBy(f => f.Id, StringComparer.Ordinal).ToList());
+    }
+}
+
+/// <summary>What encoding some videos gave: their descriptions, frames and faces, in order.</summary>
+internal sealed record EncodedFootage(List<SourceInfo> Sources, List<FrameRecord> Frames, List<FaceRecord> Faces);
