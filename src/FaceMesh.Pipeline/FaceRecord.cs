@@ -3,13 +3,16 @@ using FaceMesh.Engine.Quality;
 
 namespace FaceMesh.Pipeline;
 
-/// <summary>One face of one sampled frame, as the manifest records it. <see cref="Id"/> is stable across re-clustering.</summary>
+/// <summary>
+/// One face of one sampled frame, as the manifest records it. <see cref="Id"/> is stable across re-clustering.
+/// <see cref="Landmarks"/>: the 68 points as x0, y0, x1, y1, ... (one array, not 68: a collection holds 150,000 faces).
+/// </summary>
 public sealed record FaceRecord(
     string Id,
     int Frame,
     double TimeSeconds,
     BoxF Box,
-    float[][] Landmarks,
+    float[] Landmarks,
     FaceQuality Quality,
     float[] Descriptor)
 {

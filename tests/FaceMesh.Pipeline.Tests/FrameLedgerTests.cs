@@ -159,7 +159,7 @@ public sealed class FrameLedgerTests : IDisposable
 
     private static FrameOutcome Frame(int index, int faces) => new(Job, index, index, 640, 480,
         Enumerable.Range(0, faces).Select(i => new FaceRecord(FaceRecord.MakeId(index, i), index, index, new BoxF(10, 10, 60, 60),
-            Enumerable.Range(0, 68).Select(_ => new float[2]).ToArray(), new FaceQuality(50, 0.9f, 100, 1),
+            new float[136], new FaceQuality(50, 0.9f, 100, 1),
             Enumerable.Range(0, 128).Select(d => (float)Math.Sin(d + (i * 7))).ToArray())).ToList(),
         null, null);
 

@@ -26,7 +26,7 @@ internal static class SyntheticDataset
                 var descriptor = centres[person].Select(v => v + ((float)random.NextDouble() - 0.5f) * spread).ToArray();
                 var size = 40 + (k * 10 % 120);
                 faces.Add(new FaceRecord(FaceRecord.MakeId(frame, 0), frame, frame, new BoxF(10, 10, 10 + size, 10 + size),
-                    [.. Enumerable.Range(0, 68).Select(_ => new[] { 20f, 20f })],
+                    [.. Enumerable.Repeat(20f, 136)],
                     new FaceQuality(size, 0.9f, 50 + k, 0.5f + (k % 5 * 0.1f)), descriptor));
             }
         }

@@ -29,7 +29,7 @@ public static class FrameOutcomeMessages
         {
             var data = new FaceData { Id = face.Id, BoxSize = face.Quality.BoxSize, Score = face.Quality.Score, Sharpness = face.Quality.Sharpness, Frontalness = face.Quality.Frontalness };
             data.Box.Add(face.Box.ToArray());
-            data.Landmarks.Add(face.Landmarks.SelectMany(p => p));
+            data.Landmarks.Add(face.Landmarks);
             data.Embedding.Add(face.Descriptor);
             request.Faces.Add(data);
         }
@@ -48,7 +48,7 @@ public static class FrameOutcomeMessages
             request.FrameIndex,
             request.TimeSeconds,
             f.Box.Count == 4 ? new BoxF(f.Box[0], f.Box[1], f.Box[2], f.Box[3]) : throw new ArgumentException($"face {f.Id}: a box has 4 numbers"),
-            f.Landmarks.Chunk(2).Select(p => p.ToArray()).ToArray(),
+            [.. f.Landmarks],
             new FaceQuality(f.BoxSize, f.Score, f.Sharpness, f.Frontalness),
             [.. f.Embedding])).ToList(),
         request.Engine is { } e ? new EngineDocument(e.Detector, e.MinConfidence, e.MinFaceSize, e.TileSize, e.Alignment, e.Models) : null,

@@ -134,7 +134,7 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 
     /// <summary>A face as the frame's record stores it (the storage schema stays put when the domain type changes).</summary>
     public static FaceDocument ToDocument(FaceRecord face) => new(
-        face.Id, face.Box.ToArray(), face.Landmarks.SelectMany(p => p).ToArray(),
+        face.Id, face.Box.ToArray(), face.Landmarks,
         face.Quality.BoxSize, face.Quality.Score, face.Quality.Sharpness, face.Quality.Frontalness, face.Descriptor);
 
     public static FaceRecord ToRecord(FrameFacesDocument frame, FaceDocument face) => new(
@@ -142,7 +142,7 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         frame.FrameIndex,
         frame.TimeSeconds,
         new BoxF(face.Box[0], face.Box[1], face.Box[2], face.Box[3]),
-        face.Landmarks.Chunk(2).Select(p => p.ToArray()).ToArray(),
+        face.Landmarks,
         new FaceQuality(face.BoxSize, face.Score, face.Sharpness, face.Frontalness),
         face.Descriptor);
 }

@@ -34,7 +34,7 @@ public sealed class FrameEncoder(FaceEngine engine)
             index,
             timeSeconds,
             face.Box,
-            face.Landmarks.Points.Select(p => new[] { p.X, p.Y }).ToArray(),
+            face.Landmarks.Points.SelectMany(p => new[] { p.X, p.Y }).ToArray(),
             face.Quality,
             face.Descriptor)).ToList();
         var portraits = faces.Select(face => PortraitCropper.Crop(bgr, face.Box)).ToList();

@@ -16,7 +16,7 @@ public static class JsonWriterExtensions
         json.WriteRaw(name, Append(new StringBuilder(), values).ToString());
 
     /// <summary>An array of float arrays (landmark points), on one line like <see cref="WriteFloats"/>.</summary>
-    public static void WriteFloatArrays(this Utf8JsonWriter json, string name, IEnumerable<float[]> arrays)
+    public static void WriteFloatArrays(this Utf8JsonWriter json, string? name, IEnumerable<float[]> arrays)
     {
         var text = new StringBuilder("[");
         foreach (var array in arrays)

@@ -94,56 +94,59 @@ public static class ManifestJson
         json.WriteEndObject();
     }
 
-    public static DatasetManifest Read(string path) => Read(File.ReadAllBytes(path), path);
+    public static DatasetManifest Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
 
     /// <param name="origin">Where the bytes came from, for error messages.</param>
     public static DatasetManifest Read(byte[] bytes, string origin)
     {
-        using var document = JsonDocument.Parse(bytes);
-        var root = document.RootElement;
-        var version = root.GetProperty("schemaVersion").GetInt32();
+        using var stream = new MemoryStream(bytes, writable: false);
+        return Read(stream, origin);
+    }
+
+    /// <summary>Reads a manifest from a stream without holding its text or a document tree (collections run to hundreds of MB).</summary>
+    public static DatasetManifest Read(Stream stream, string origin)
+    {
+        var document = JsonSerializer.Deserialize(stream, ManifestJsonContext.Default.ManifestDocument)
+            ?? throw new InvalidDataException($"{origin}: the manifest is empty (null).");
+        var version = document.SchemaVersion;
         if (version is not (1 or DatasetManifest.SchemaVersion))
         {
             throw new InvalidDataException($"{origin}: manifest schema {version} is not supported (expected 1 or {DatasetManifest.SchemaVersion}).");
         }
 
         // Schema 1 had one video, "source"; its frames carry no source index (0 is that video).
-        List<SourceInfo> sources = version == 1
-            ? [ReadSource(root.GetProperty("source"))]
-            : [.. root.GetProperty("sources").EnumerateArray().Select(ReadSource)];
-        var p = root.GetProperty("parameters");
-        var parameters = new RunParameters(
-            p.GetProperty("intervalSeconds").GetDouble(), p.GetProperty("detector").GetString()!, p.GetProperty("minConfidence").GetSingle(),
-            p.GetProperty("minFaceSize").GetInt32(), p.GetProperty("tileSize").GetInt32(), p.GetProperty("alignment").GetString()!,
-            p.GetProperty("eps").GetSingle(), p.GetProperty("minSamples").GetInt32(), p.GetProperty("models").GetString()!);
-        var frames = root.GetProperty("frames").EnumerateArray().Select(f => new FrameRecord(
-            f.GetProperty("index").GetInt32(), f.GetProperty("time").GetDouble(), f.GetProperty("width").GetInt32(), f.GetProperty("height").GetInt32(),
-            f.TryGetProperty("source", out var source) ? source.GetInt32() : 0)).ToList();
+        var sources = (version == 1 ? document.Source is { } one ? [one] : null : document.Sources)
+            ?? throw new InvalidDataException($"{origin}: the manifest names no {(version == 1 ? "source" : "sources")}.");
+        var p = document.Parameters;
+        var parameters = new RunParameters(p.IntervalSeconds, p.Detector, p.MinConfidence, p.MinFaceSize, p.TileSize, p.Alignment, p.Eps, p.MinSamples, p.Models);
+        var frames = document.Frames.Select(f => new FrameRecord(f.Index, f.Time, f.Width, f.Height, f.Source)).ToList();
         if (frames.FirstOrDefault(f => f.Source < 0 || f.Source >= sources.Count) is { } orphan)
         {
             throw new InvalidDataException($"{origin}: frame {orphan.Index} names source {orphan.Source}, which the manifest does not list.");
         }
-        var faces = new List<FaceRecord>();
-        var clusters = new List<int>();
-        foreach (var f in root.GetProperty("faces").EnumerateArray())
+
+        var faces = new List<FaceRecord>(document.Faces.Count);
+        var clusters = new List<int>(document.Faces.Count);
+        foreach (var f in document.Faces)
         {
-            var box = Floats(f.GetProperty("box"));
-            var q = f.GetProperty("quality");
-            faces.Add(new FaceRecord(
-                f.GetProperty("id").GetString()!, f.GetProperty("frame").GetInt32(), f.GetProperty("time").GetDouble(),
-                new BoxF(box[0], box[1], box[2], box[3]),
-                f.GetProperty("landmarks").EnumerateArray().Select(Floats).ToArray(),
-                new FaceQuality(q.GetProperty("boxSize").GetSingle(), q.GetProperty("score").GetSingle(), q.GetProperty("sharpness").GetSingle(), q.GetProperty("frontalness").GetSingle()),
-                Floats(f.GetProperty("descriptor"))));
-            clusters.Add(f.GetProperty("cluster").GetInt32());
+            if (f.Box.Length != 4 || f.Landmarks.Length != 136)
+            {
+                throw new InvalidDataException($"{origin}: face {f.Id} needs a box of 4 numbers and 68 landmark points.");
+            }
+
+            var q = f.Quality;
+            faces.Add(new FaceRecord(f.Id, f.Frame, f.Time, new BoxF(f.Box[0], f.Box[1], f.Box[2], f.Box[3]), f.Landmarks,
+                new FaceQuality(q.BoxSize, q.Score, q.Sharpness, q.Frontalness), f.Descriptor));
+            clusters.Add(f.Cluster);
         }
 
-        return new DatasetManifest(sources, parameters, frames, faces, clusters);
+        return new DatasetManifest([.. sources.Select(s => new SourceInfo(s.File, s.Width, s.Height, s.FramesPerSecond, s.DurationSeconds))],
+            parameters, frames, faces, clusters);
     }
-
-    private static SourceInfo ReadSource(JsonElement s) => new(
-        s.GetProperty("file").GetString()!, s.GetProperty("width").GetInt32(), s.GetProperty("height").GetInt32(),
-        s.GetProperty("framesPerSecond").GetDouble(), s.TryGetProperty("durationSeconds", out var d) ? d.GetDouble() : null);
 
     private static void WriteFace(Utf8JsonWriter json, DatasetManifest manifest, int i, Dictionary<int, FrameRecord> frames)
     {
@@ -156,13 +159,11 @@ public static class ManifestJson
         json.WriteNumber("time", face.TimeSeconds);
         json.WriteString("frameFile", $"{DatasetPaths.Images}/{frame.FileName}");
         json.WriteFloats("box", face.Box.ToArray());
-        json.WriteFloatArrays("landmarks", face.Landmarks);
+        json.WriteFloatArrays("landmarks", face.Landmarks.Chunk(2));
         json.WriteQuality(face.Quality);
         json.WriteNumber("cluster", manifest.Clusters[i]);
         json.WriteString("crop", manifest.CropPath(i));
         json.WriteFloats("descriptor", face.Descriptor);
         json.WriteEndObject();
     }
-
-    private static float[] Floats(JsonElement array) => array.EnumerateArray().Select(v => v.GetSingle()).ToArray();
 }

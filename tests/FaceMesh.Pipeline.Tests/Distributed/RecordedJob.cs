@@ -29,7 +29,7 @@ public static class RecordedJob
         {
             await work.PutBytesAsync(ObjectKeys.Frame(jobId, index), jpeg, "image/jpeg");
             var face = new FaceRecord(FaceRecord.MakeId(index, 0), index, index * 0.5, new BoxF(40, 30, 80, 70),
-                Enumerable.Range(0, 68).Select(_ => new float[2]).ToArray(), new FaceQuality(40, 0.9f, 100, 1), Enumerable.Repeat(0.05f, 128).ToArray());
+                new float[136], new FaceQuality(40, 0.9f, 100, 1), Enumerable.Repeat(0.05f, 128).ToArray());
             await work.PutBytesAsync(ObjectKeys.Portrait(jobId, face.Id), jpeg, "image/jpeg");
             await ledger.RecordFrameAsync(new FrameOutcome(jobId, index, index * 0.5, 160, 120, [face], settings, null), CancellationToken.None);
         }
