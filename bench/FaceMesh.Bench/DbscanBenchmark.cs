@@ -30,13 +30,7 @@ public static class DbscanBenchmark
     private static float[][] Generate(int n, int identities, int seed)
     {
         var random = new Random(seed);
-        float Gaussian() => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
-        var centers = Enumerable.Range(0, identities).Select(_ =>
-        {
-            var c = Enumerable.Range(0, 128).Select(_ => Gaussian()).ToArray();
-            var norm = MathF.Sqrt(c.Sum(v => v * v));
-            return c.Select(v => v / norm * 0.6f).ToArray();
-        }).ToArray();
-        return Enumerable.Range(0, n).Select(i => centers[i % identities].Select(v => v + (Gaussian() * 0.15f / 8f)).ToArray()).ToArray();
+        var centers = SyntheticDescriptors.Centers(identities, random);
+        return [.. Enumerable.Range(0, n).Select(i => SyntheticDescriptors.Sample(centers[i % identities], random))];
     }
 }

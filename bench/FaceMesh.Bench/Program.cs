@@ -5,6 +5,7 @@ using FaceMesh.Bench;
 //        FaceMesh.Bench pipeline <fixtures> <work folder> [minutes]
 //        FaceMesh.Bench clip <fixtures> <work folder> [minutes]
 //        FaceMesh.Bench dbscan [points]
+//        FaceMesh.Bench collection <work folder> [faces per video] [videos]
 var mode = args.FirstOrDefault() ?? "engine";
 var fixtures = args.Length > 1 ? args[1] : Path.Combine("tests", "fixtures");
 switch (mode)
@@ -21,8 +22,15 @@ switch (mode)
     case "dbscan":
         DbscanBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
         break;
+    case "collection":
+        await CollectionBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000,
+            args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3);
+        break;
+    case "rebuild":
+        CollectionBenchmark.Rebuild(args[1]);
+        break;
     default:
-        Console.Error.WriteLine($"unknown mode {mode}: engine | pipeline | dbscan");
+        Console.Error.WriteLine($"unknown mode {mode}: engine | pipeline | clip | dbscan | collection");
         return 2;
 }
 
