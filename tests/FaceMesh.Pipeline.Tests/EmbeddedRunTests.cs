@@ -151,4 +151,23 @@ public sealed class EmbeddedRunTests(RunFixture run, ITestOutputHelper output) :
 
     private static List<string> Listing(string root) =>
         Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Where(f => !f.StartsWith("montages", StringComparison.Ordinal)).Order().ToList();
+
+    [Fact]
+    public void Tracks_NeverCrossACut_AndAStaticShotIsOneShot()
+    {
+        var manifest = run.Manifest;
+        var frames = manifest.Frames.ToDictionary(f => f.Index);
+        foreach (var track in manifest.Faces.GroupBy(f => f.Track))
+        {
+            Assert.True(track.Key >= 0, "every face of an embedded run is tracked");
+            Assert.Single(track.Select(f => run.Footage.At(frames[f.Frame].TimeSeconds)).Distinct());
+        }
+
+        foreach (var segment in manifest.Frames.GroupBy(f => run.Footage.At(f.TimeSeconds)))
+        {
+            Assert.Single(segment.Select(f => f.Shot).Distinct());
+        }
+
+        Assert.True(manifest.Frames.Select(f => f.Shot).Distinct().Count() >= run.Footage.Segments.Count / 2);
+    }
 }

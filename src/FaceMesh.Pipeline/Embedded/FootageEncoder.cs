@@ -4,6 +4,7 @@ using FaceMesh.Engine;
 using FaceMesh.Engine.Video;
 using FaceMesh.Pipeline.Encoding;
 using FaceMesh.Pipeline.Export;
+using FaceMesh.Pipeline.Tracking;
 
 namespace FaceMesh.Pipeline.Embedded;
 
@@ -12,6 +13,8 @@ namespace FaceMesh.Pipeline.Embedded;
 /// staging folder. A sampler feeds a bounded channel (memory stays bounded by <c>2 x engines</c> frames) and one face
 /// engine per thread encodes. Frame indexes run on from <paramref name="firstFrame"/> across the videos, so frames and
 /// face ids stay unique in a collection; each frame records its video as <c>firstSource</c> plus its place in the list.
+/// Once a video is encoded its frames are split into shots at cuts (<see cref="ShotSignature"/>) and its faces linked
+/// into tracks (<see cref="TrackLinker"/>), track ids running on from <c>firstTrack</c>.
 /// </summary>
 internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan interval, string staging, RunTiming timing, IProgress<RunProgress>? progress)
 {
@@ -19,7 +22,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan
     private int _encoded;
     private int _faces;
 
-    public async Task<EncodedFootage> EncodeAsync(IReadOnlyList<string> videos, int firstSource, int firstFrame, CancellationToken cancellationToken)
+    public async Task<EncodedFootage> EncodeAsync(IReadOnlyList<string> videos, int firstSource, int firstFrame, int firstTrack, CancellationToken cancellationToken)
     {
         // Every video is opened once before the first is encoded: a bad file in the list fails the run at once.
         var infos = videos.Select(video =>
@@ -34,14 +37,24 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan
         var frames = new List<FrameRecord>();
         var faces = new List<FaceRecord>();
         var next = firstFrame;
+        var track = firstTrack;
         for (var i = 0; i < videos.Count; i++)
         {
             using var sampler = new FrameSampler(videos[i], interval);
-            var (videoFrames, videoFaces) = await EncodeAsync(sampler, firstSource + i, next, expected, cancellationToken);
+            var (videoFrames, videoFaces, signatures) = await EncodeAsync(sampler, firstSource + i, next, expected, cancellationToken);
             if (videoFrames.Count == 0)
             {
                 throw new InvalidVideoException($"{Path.GetFileName(videos[i])}: no frame could be decoded.");
             }
+
+            var shot = 0;
+            for (var f = 0; f < videoFrames.Count; f++)
+            {
+                shot += f > 0 && ShotSignature.IsCut(signatures[videoFrames[f - 1].Index], signatures[videoFrames[f].Index]) ? 1 : 0;
+                videoFrames[f] = videoFrames[f] with { Shot = shot };
+            }
+
+            track = TrackLinker.Link(videoFrames, videoFaces, track);
 
             sources.Add(new SourceInfo(Path.GetFileName(videos[i]), sampler.Info.Width, sampler.Info.Height, sampler.Info.FramesPerSecond, sampler.Info.DurationSeconds));
             frames.AddRange(videoFrames);
@@ -52,7 +65,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan
         return new EncodedFootage(sources, frames, faces);
     }
 
-    private async Task<(List<FrameRecord> Frames, List<FaceRecord> Faces)> EncodeAsync(
+    private async Task<(List<FrameRecord> Frames, List<FaceRecord> Faces, ConcurrentDictionary<int, byte[]> Signatures)> EncodeAsync(
         FrameSampler sampler, int source, int firstFrame, int? expected, CancellationToken cancellationToken)
     {
         var images = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Images)).FullName;
@@ -60,6 +73,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan
         var channel = Channel.CreateBounded<SampledFrame>(new BoundedChannelOptions(engines.Count * 2) { SingleWriter = true });
         var frames = new ConcurrentBag<FrameRecord>();
         var faces = new ConcurrentBag<FaceRecord>();
+        var signatures = new ConcurrentDictionary<int, byte[]>();
         void Report() => progress?.Report(new RunProgress("encode", _sampled, expected, _encoded, _faces, 0, 0));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -99,6 +113,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan
                 }
 
                 frames.Add(result.Frame with { Source = source });
+                signatures[result.Frame.Index] = result.Signature;
                 Interlocked.Add(ref _faces, result.Faces.Count);
                 Interlocked.Increment(ref _encoded);
                 Report();
@@ -118,7 +133,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan
                 ?? new OperationCanceledException(cancellationToken);
         }
 
-        return (frames.OrderBy(f => f.Index).ToList(), faces.OrderBy(f => f.Id, StringComparer.Ordinal).ToList());
+        return (frames.OrderBy(f => f.Index).ToList(), faces.OrderBy(f => f.Id, StringComparer.Ordinal).ToList(), signatures);
     }
 }
 

@@ -1,5 +1,6 @@
 using FaceMesh.Engine;
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Pipeline.Tracking;
 using OpenCvSharp;
 
 namespace FaceMesh.Pipeline.Encoding;
@@ -38,6 +39,6 @@ public sealed class FrameEncoder(FaceEngine engine)
             face.Quality,
             face.Descriptor)).ToList();
         var portraits = faces.Select(face => PortraitCropper.Crop(bgr, face.Box)).ToList();
-        return new EncodedFrame(new FrameRecord(index, timeSeconds, image.Width, image.Height), records, frameJpeg, portraits);
+        return new EncodedFrame(new FrameRecord(index, timeSeconds, image.Width, image.Height), records, frameJpeg, portraits, ShotSignature.Of(bgr));
     }
 }

@@ -14,6 +14,9 @@ public sealed record DatasetManifest(
 {
     public const int SchemaVersion = 2;
 
+    /// <summary>The id the next track added to this collection gets.</summary>
+    public int NextTrack => Faces.Count == 0 ? 0 : Math.Max(0, Faces.Max(f => f.Track) + 1);
+
     /// <summary>The index the next frame added to this collection gets.</summary>
     public int NextFrameIndex => Frames.Count == 0 ? 0 : Frames.Max(f => f.Index) + 1;
 

@@ -84,6 +84,9 @@ internal sealed class FrameJson
     /// <summary>Absent in schema 1 (the one video, 0).</summary>
     public int Source { get; set; }
 
+    /// <summary>Absent in schema 1 and from the distributed exporter (one shot).</summary>
+    public int Shot { get; set; }
+
     [JsonRequired]
     public double Time { get; set; }
 
@@ -120,6 +123,9 @@ internal sealed class FaceJson
 
     [JsonRequired]
     public float[] Descriptor { get; set; } = null!;
+
+    /// <summary>Absent in schema 1 and for faces never tracked: -1.</summary>
+    public int Track { get; set; } = -1;
 }
 
 internal sealed class QualityJson

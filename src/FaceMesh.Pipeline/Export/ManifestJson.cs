@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
+using FaceMesh.Pipeline.Tracking;
 
 namespace FaceMesh.Pipeline.Export;
 
@@ -55,14 +56,26 @@ public static class ManifestJson
         json.WriteNumber("noise", manifest.NoiseCount);
         json.WriteEndObject();
 
+        var frames = manifest.Frames.ToDictionary(f => f.Index);
         json.WriteStartArray("people");
-        foreach (var group in manifest.Clusters.Where(c => c >= 0).GroupBy(c => c).OrderBy(g => g.Key))
+        foreach (var group in Enumerable.Range(0, manifest.Faces.Count).Where(i => manifest.Clusters[i] >= 0).GroupBy(i => manifest.Clusters[i]).OrderBy(g => g.Key))
         {
             json.WriteStartObject();
             json.WriteNumber("cluster", group.Key);
             json.WriteString("name", DatasetManifest.PersonName(group.Key));
             json.WriteNumber("faces", group.Count());
             json.WriteString("montage", $"{DatasetPaths.Montages}/{DatasetManifest.PersonName(group.Key)}.jpg");
+            json.WriteStartArray("appearances");
+            foreach (var appearance in Appearance.Of(group.Select(i => frames[manifest.Faces[i].Frame]), manifest.Parameters.IntervalSeconds))
+            {
+                json.WriteStartObject();
+                json.WriteNumber("source", appearance.Source);
+                json.WriteNumber("start", appearance.Start);
+                json.WriteNumber("end", appearance.End);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -74,6 +87,7 @@ public static class ManifestJson
             json.WriteStartObject();
             json.WriteNumber("index", frame.Index);
             json.WriteNumber("source", frame.Source);
+            json.WriteNumber("shot", frame.Shot);
             json.WriteNumber("time", frame.TimeSeconds);
             json.WriteString("file", $"{DatasetPaths.Images}/{frame.FileName}");
             json.WriteNumber("width", frame.Width);
@@ -83,7 +97,6 @@ public static class ManifestJson
 
         json.WriteEndArray();
 
-        var frames = manifest.Frames.ToDictionary(f => f.Index);
         json.WriteStartArray("faces");
         for (var i = 0; i < manifest.Faces.Count; i++)
         {
@@ -123,7 +136,7 @@ public static class ManifestJson
             ?? throw new InvalidDataException($"{origin}: the manifest names no {(version == 1 ? "source" : "sources")}.");
         var p = document.Parameters;
         var parameters = new RunParameters(p.IntervalSeconds, p.Detector, p.MinConfidence, p.MinFaceSize, p.TileSize, p.Alignment, p.Eps, p.MinSamples, p.Models);
-        var frames = document.Frames.Select(f => new FrameRecord(f.Index, f.Time, f.Width, f.Height, f.Source)).ToList();
+        var frames = document.Frames.Select(f => new FrameRecord(f.Index, f.Time, f.Width, f.Height, f.Source, f.Shot)).ToList();
         if (frames.FirstOrDefault(f => f.Source < 0 || f.Source >= sources.Count) is { } orphan)
         {
             throw new InvalidDataException($"{origin}: frame {orphan.Index} names source {orphan.Source}, which the manifest does not list.");
@@ -140,7 +153,7 @@ public static class ManifestJson
 
             var q = f.Quality;
             faces.Add(new FaceRecord(f.Id, f.Frame, f.Time, new BoxF(f.Box[0], f.Box[1], f.Box[2], f.Box[3]), f.Landmarks,
-                new FaceQuality(q.BoxSize, q.Score, q.Sharpness, q.Frontalness), f.Descriptor));
+                new FaceQuality(q.BoxSize, q.Score, q.Sharpness, q.Frontalness), f.Descriptor, f.Track));
             clusters.Add(f.Cluster);
         }
 
@@ -156,6 +169,7 @@ public static class ManifestJson
         json.WriteString("id", face.Id);
         json.WriteNumber("frame", face.Frame);
         json.WriteNumber("source", frame.Source);
+        json.WriteNumber("track", face.Track);
         json.WriteNumber("time", face.TimeSeconds);
         json.WriteString("frameFile", $"{DatasetPaths.Images}/{frame.FileName}");
         json.WriteFloats("box", face.Box.ToArray());
