@@ -17,15 +17,7 @@ public sealed class AddKeepsEditsTests(RealDataset dataset)
         var video = Path.Combine(more, "more.mp4");
         File.Move(footage.Path, video);
         using var session = new ReviewSession(new LocalFolderObjectStore(folder), string.Empty, "test");
-        var before = await session.GetAsync();
-        var moved = before.People[0].Faces.Take(2).Select(i => before.Manifest.Faces[i].Id).ToArray();
-        var discarded = before.Manifest.Faces[before.People[1].Faces[0]].Id;
-        await session.ApplyAsync(r => ReviewCommands.Name(r, r.People[0].Id, "Ann"));
-        await session.ApplyAsync(r => ReviewCommands.Merge(r, r.People[^1].Id, r.People[^2].Id));
-        await session.ApplyAsync(r => ReviewCommands.Name(r, r.People.Single(p => p.Clusters.Count == 2).Id, "Merged"));
-        await session.ApplyAsync(r => ReviewCommands.Move(r, moved, "new"));
-        await session.ApplyAsync(r => ReviewCommands.Name(r, r.People.Single(p => p.Faces.Count == 2 && p.Clusters.Count == 1 && p.Name is null && p.IsEdited).Id, "Moved"));
-        var edited = await session.ApplyAsync(r => ReviewCommands.Discard(r, [discarded]));
+        var (edited, discarded) = await TypicalEdits.ApplyAsync(session);
 
         await CollectionAdder.AddAsync(folder, [video], threads: 2, modelsPath: string.Empty);
         var after = await session.GetAsync(reloadManifest: true);
@@ -34,18 +26,16 @@ public sealed class AddKeepsEditsTests(RealDataset dataset)
         Assert.Equal(edited.People.Count, after.People.Count);
         foreach (var name in new[] { "Ann", "Merged" })
         {
-            Assert.Subset(Ids(after, name).ToHashSet(), Ids(edited, name).ToHashSet());
+            Assert.Subset(TypicalEdits.Ids(after, name).ToHashSet(), TypicalEdits.Ids(edited, name).ToHashSet());
             Assert.Contains(Faces(after, name), i => SourceOf(after, i) == 1);
         }
 
-        Assert.Equal(Ids(edited, "Moved"), Ids(after, "Moved"));
+        Assert.Equal(TypicalEdits.Ids(edited, "Moved"), TypicalEdits.Ids(after, "Moved"));
         Assert.Equal([discarded], after.Discarded.Select(i => after.Manifest.Faces[i].Id));
         Directory.Delete(more, recursive: true);
     }
 
     private static IReadOnlyList<int> Faces(ResolvedReview review, string name) => review.People.Single(p => p.Name == name).Faces;
-
-    private static string[] Ids(ResolvedReview review, string name) => [.. Faces(review, name).Select(i => review.Manifest.Faces[i].Id).Order()];
 
     private static int SourceOf(ResolvedReview review, int face) => review.Manifest.Frames.Single(f => f.Index == review.Manifest.Faces[face].Frame).Source;
 }
