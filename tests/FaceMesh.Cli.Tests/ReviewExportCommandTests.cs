@@ -22,6 +22,10 @@ public sealed class ReviewExportCommandTests : IDisposable
         Cli.AssertOneError(await Cli.RunAsync("export", _folder, "--format", "pascal", "-o", Path.Combine(_folder, "out")), 2, "pascal");
 
     [Fact]
+    public async Task Export_DedupeOfADetectionFormat_ExitCode2() =>
+        Cli.AssertOneError(await Cli.RunAsync("export", _folder, "--format", "yolo", "--dedupe", "-o", Path.Combine(_folder, "out")), 2, "--dedupe applies to imagefolder");
+
+    [Fact]
     public async Task Export_OfADatasetNobodyNamed_WritesAnEmptyExport_AndSaysWhy()
     {
         var dataset = await BlankDatasetAsync();

@@ -60,6 +60,31 @@ public sealed class LabelledExportTests(RealDataset dataset)
     }
 
     [Fact]
+    public async Task Dedupe_KeepsTheBestFaceOfEachStillTrack_AndOnlyForImageFolder()
+    {
+        // The fixture footage holds each photo still for three seconds: three near-identical faces in one track.
+        var folder = dataset.Copy();
+        var review = await Edit(folder, r => ReviewCommands.Name(r, r.People[0].Id, "Ann"));
+        var manifest = review.Manifest;
+
+        var all = LabelledExporter.Export(folder, Output(), new LabelledExportOptions(LabelledFormat.ImageFolder));
+        var output = Output();
+        var deduped = LabelledExporter.Export(folder, output, new LabelledExportOptions(LabelledFormat.ImageFolder, Dedupe: true));
+
+        var tracks = all.Classes[0].Faces.GroupBy(i => manifest.Faces[i].Track).ToList();
+        Assert.True(tracks.Count < all.Faces, "the footage gives tracks of several faces");
+        Assert.Equal(tracks.Count, deduped.Faces);
+        foreach (var track in tracks)
+        {
+            var best = track.OrderByDescending(i => MontageBuilder.Rank(manifest.Faces[i].Quality)).ThenBy(i => i).First();
+            Assert.True(File.Exists(Path.Combine(output, "Ann", $"{manifest.Faces[best].Id}.jpg")));
+        }
+
+        Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() =>
+            LabelledExporter.Export(folder, Output(), new LabelledExportOptions(LabelledFormat.Yolo, Dedupe: true)));
+    }
+
+    [Fact]
     public async Task HostileNames_StayInsideTheExport()
     {
         var folder = dataset.Copy();

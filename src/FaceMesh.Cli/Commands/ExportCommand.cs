@@ -16,15 +16,16 @@ public static class ExportCommand
         var unnamed = new Option<bool>("--include-unnamed") { Description = "Also export people nobody named, under placeholder names." };
         var discarded = new Option<bool>("--include-discarded") { Description = "Keep discarded faces and faces the quality filter drops." };
         var force = new Option<bool>("--force") { Description = "Replace an earlier FaceMesh export in the output folder." };
+        var dedupe = new Option<bool>("--dedupe") { Description = "imagefolder: keep one face per pose of each track (the sharpest, most frontal), not every frame of a still shot." };
         var command = new Command("export", "Write the reviewed dataset as ImageFolder, YOLO or COCO with names as class names.")
         {
-            folder, format, output, unnamed, discarded, force,
+            folder, format, output, unnamed, discarded, force, dedupe,
         };
         command.SetAction((result, cancellationToken) =>
         {
             var options = new LabelledExportOptions(
                 Enum.Parse<LabelledFormat>(result.GetValue(format)!, ignoreCase: true),
-                result.GetValue(unnamed), result.GetValue(discarded), result.GetValue(force));
+                result.GetValue(unnamed), result.GetValue(discarded), result.GetValue(force), result.GetValue(dedupe));
             try
             {
                 var summary = LabelledExporter.Export(result.GetValue(folder)!, result.GetValue(output)!, options, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Review;
 
@@ -13,6 +14,11 @@ public static class LabelledExporter
 
     public static LabelledExportSummary Export(string datasetFolder, string output, LabelledExportOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.Dedupe && options.Format != LabelledFormat.ImageFolder)
+        {
+            throw new ValidationException("--dedupe applies to imagefolder exports: yolo and coco label whole frames and keep every face in them.");
+        }
+
         var review = Load(datasetFolder, options);
         var classes = Classes(review, options);
         var destination = Path.GetFullPath(output);
@@ -51,8 +57,11 @@ public static class LabelledExporter
         var folders = ClassFolders.Assign(people.Select(p => p.DisplayName));
         return [.. people.GroupBy(p => p.DisplayName, StringComparer.Ordinal)
             .OrderBy(g => folders[g.Key], StringComparer.Ordinal)
-            .Select((g, index) => new LabelledClass(index, g.Key, folders[g.Key], [.. g.SelectMany(p => p.Faces).Order()]))];
+            .Select((g, index) => new LabelledClass(index, g.Key, folders[g.Key], Faces(review, [.. g.SelectMany(p => p.Faces).Order()], options)))];
     }
+
+    private static IReadOnlyList<int> Faces(ResolvedReview review, IReadOnlyList<int> faces, LabelledExportOptions options) =>
+        options.Dedupe ? TrackDeduplication.Keep(review.Manifest, faces) : faces;
 
     private static ResolvedReview Load(string datasetFolder, LabelledExportOptions options)
     {
