@@ -7,5 +7,7 @@ namespace FaceMesh.Pipeline;
 /// </summary>
 public sealed record FrameRecord(int Index, double TimeSeconds, int Width, int Height, int Source = 0, int Shot = 0)
 {
-    public string FileName => $"frame_{Index:D6}.jpg";
+    public string FileName => FileNameOf(Index);
+
+    public static string FileNameOf(int index) => $"frame_{index:D6}.jpg";
 }

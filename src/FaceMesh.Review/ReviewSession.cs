@@ -1,3 +1,4 @@
+using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
 
@@ -47,6 +48,16 @@ public sealed class ReviewSession(IObjectStore store, string prefix, string titl
         await ManifestAsync(false, cancellationToken);
         var loaded = _loaded!;
         return loaded.FaceIndex.TryGetValue(faceId, out var i) ? await store.GetAsync(prefix + loaded.Manifest.CropPath(i), cancellationToken) : null;
+    }
+
+    /// <summary>The frame a face was found in, by face id (only faces the manifest lists).</summary>
+    public async Task<byte[]?> FrameAsync(string faceId, CancellationToken cancellationToken = default)
+    {
+        await ManifestAsync(false, cancellationToken);
+        var loaded = _loaded!;
+        return loaded.FaceIndex.TryGetValue(faceId, out var i)
+            ? await store.GetAsync($"{prefix}{DatasetPaths.Images}/{FrameRecord.FileNameOf(loaded.Manifest.Faces[i].Frame)}", cancellationToken)
+            : null;
     }
 
     public void Dispose() => _gate.Dispose();

@@ -33,6 +33,25 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
     }
 
     [Fact]
+    public async Task Timeline_ShowsWhereAPersonIsSeen_AndAStretchOpensItsFrame()
+    {
+        await using var review = await browser.OpenAsync(dataset.Copy());
+        var stored = await review.StoredAsync();
+        var frames = stored.Manifest.Frames.ToDictionary(f => f.Index);
+        var expected = Pipeline.Tracking.Appearance.Of(stored.People[0].Faces.Select(i => frames[stored.Manifest.Faces[i].Frame]), stored.Manifest.Parameters.IntervalSeconds);
+        var stretches = review.Card(0).Locator("[data-testid=appearance]");
+
+        Assert.Equal(expected.Count, await stretches.CountAsync());
+        await stretches.First.ClickAsync();
+
+        await Assertions.Expect(review.ByTestId("frame")).ToBeVisibleAsync();
+        await review.Page.WaitForFunctionAsync("() => { const i = document.getElementById('frame-image'); return i.complete && i.naturalWidth > 0; }");
+        Assert.Equal(stored.Manifest.Frames[0].Width, await review.ByTestId("frame-image").EvaluateAsync<int>("image => image.naturalWidth"));
+        await review.ScreenshotAsync("timeline-frame");
+        Assert.Equal(404, (await review.Page.APIRequest.GetAsync(new Uri(review.Url, "frames/000000_09.jpg").ToString())).Status);
+    }
+
+    [Fact]
     public async Task Merge_BySuggestion_ThenSplit_RestoresThePeople()
     {
         await using var review = await browser.OpenAsync(dataset.Copy());

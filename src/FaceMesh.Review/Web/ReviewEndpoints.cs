@@ -65,6 +65,8 @@ public static class ReviewEndpoints
         });
         group.MapGet("/faces/{faceId}.jpg", async (HttpContext http, string faceId) =>
             await sessions(http)!.PortraitAsync(faceId, http.RequestAborted) is { } jpeg ? Results.Bytes(jpeg, "image/jpeg") : Results.NotFound());
+        group.MapGet("/frames/{faceId}.jpg", async (HttpContext http, string faceId) =>
+            await sessions(http)!.FrameAsync(faceId, http.RequestAborted) is { } jpeg ? Results.Bytes(jpeg, "image/jpeg") : Results.NotFound());
         group.MapPost("/api/actions", async (HttpContext http, ReviewAction action) =>
         {
             var session = sessions(http)!;

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using FaceMesh.Engine.Clustering;
+using FaceMesh.Pipeline;
+using FaceMesh.Pipeline.Export;
+using FaceMesh.Pipeline.Tracking;
 using FaceMesh.Review;
 
 namespace FaceMesh.Review.Web;
@@ -20,22 +23,25 @@ public static class ReviewStateJson
             json.WriteNumber("revision", review.Edits.Revision);
             json.WriteBoolean("canUndo", !review.Edits.Undo.IsEmpty);
             json.WriteNumber("eps", manifest.Parameters.Eps);
+            json.WriteNumber("interval", manifest.Parameters.IntervalSeconds);
+            WriteVideos(json, manifest);
             json.WriteStartObject("filter");
             json.WriteNumber("minBoxSize", review.Edits.Filter.MinBoxSize);
             json.WriteNumber("minSharpness", review.Edits.Filter.MinSharpness);
             json.WriteNumber("minFrontalness", review.Edits.Filter.MinFrontalness);
             json.WriteEndObject();
+            var frames = manifest.Frames.ToDictionary(f => f.Index);
             json.WriteStartArray("people");
             foreach (var person in review.People)
             {
-                WritePerson(json, review, person, review.People);
+                WritePerson(json, review, person, review.People, frames);
             }
 
             json.WriteEndArray();
             json.WriteStartArray("discardedPeople");
             foreach (var person in review.DiscardedPeople)
             {
-                WritePerson(json, review, person, []);
+                WritePerson(json, review, person, [], frames);
             }
 
             json.WriteEndArray();
@@ -60,13 +66,14 @@ public static class ReviewStateJson
         return buffer.ToArray();
     }
 
-    private static void WritePerson(Utf8JsonWriter json, ResolvedReview review, ResolvedPerson person, IReadOnlyList<ResolvedPerson> others)
+    private static void WritePerson(Utf8JsonWriter json, ResolvedReview review, ResolvedPerson person, IReadOnlyList<ResolvedPerson> others, Dictionary<int, FrameRecord> frames)
     {
         json.WriteStartObject();
         json.WriteString("id", person.Id);
         json.WriteString("name", person.Name);
         json.WriteString("displayName", person.DisplayName);
         WriteFaceIds(json, "faces", review, person.Faces);
+        WriteAppearances(json, review, person, frames);
         json.WriteStartArray("suggestions");
         var nearest = others.Where(o => o.Id != person.Id)
             .Select(o => (Other: o, Distance: Dbscan.Distance(person.Centroid, o.Centroid)))
@@ -82,6 +89,41 @@ public static class ReviewStateJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>Each video's name and length (the container's duration, else its last sampled frame plus an interval).</summary>
+    private static void WriteVideos(Utf8JsonWriter json, DatasetManifest manifest)
+    {
+        json.WriteStartArray("videos");
+        for (var source = 0; source < manifest.Sources.Count; source++)
+        {
+            var last = manifest.Frames.Where(f => f.Source == source).Select(f => f.TimeSeconds).DefaultIfEmpty(0).Max();
+            json.WriteStartObject();
+            json.WriteString("file", manifest.Sources[source].File);
+            json.WriteNumber("duration", Math.Max(manifest.Sources[source].DurationSeconds ?? 0, last + manifest.Parameters.IntervalSeconds));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Where in the footage the person is seen, with the person's best face of each stretch (for its frame).</summary>
+    private static void WriteAppearances(Utf8JsonWriter json, ResolvedReview review, ResolvedPerson person, Dictionary<int, FrameRecord> frames)
+    {
+        var manifest = review.Manifest;
+        json.WriteStartArray("appearances");
+        foreach (var appearance in Appearance.Of(person.Faces.Select(i => frames[manifest.Faces[i].Frame]), manifest.Parameters.IntervalSeconds))
+        {
+            var best = person.Faces.First(i => frames[manifest.Faces[i].Frame] is var f && f.Source == appearance.Source && f.TimeSeconds >= appearance.Start && f.TimeSeconds <= appearance.End);
+            json.WriteStartObject();
+            json.WriteNumber("source", appearance.Source);
+            json.WriteNumber("start", appearance.Start);
+            json.WriteNumber("end", appearance.End);
+            json.WriteString("face", manifest.Faces[best].Id);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteFaceIds(Utf8JsonWriter json, string name, ResolvedReview review, IEnumerable<int> faces)

@@ -82,6 +82,7 @@ function personCard(person) {
 
   const shown = expanded.has(person.id) ? person.faces : person.faces.slice(0, CARD_FACES);
   card.append(element("div", { className: "faces", testid: "montage" }, shown.map(faceImage)));
+  card.append(timeline(person));
 
   if (person.suggestions.length > 0) {
     card.append(element("div", { className: "suggest" }, [
@@ -117,6 +118,34 @@ function personCard(person) {
   ]));
   card.append(split);
   return card;
+}
+
+// Where in the footage the person is seen: one strip per video they appear in; a stretch opens its best face's frame.
+function timeline(person) {
+  const strips = state.videos.map((video, source) => {
+    const stretches = person.appearances.filter((a) => a.source === source);
+    if (stretches.length === 0) return null;
+    const bar = element("div", { className: "strip" }, stretches.map((a) => {
+      const stretch = element("button", {
+        className: "stretch",
+        title: `${video.file} ${a.start}s–${a.end}s`,
+        ariaLabel: `${video.file} from ${a.start} s to ${a.end} s: show the frame`,
+        testid: "appearance",
+        onclick: () => showFrame(a.face, `${video.file} at ${state.faces[a.face]?.time ?? a.start} s`),
+      });
+      stretch.style.left = `${(100 * a.start) / video.duration}%`;
+      stretch.style.width = `${Math.max(0.8, (100 * (a.end - a.start + state.interval)) / video.duration)}%`;
+      return stretch;
+    }));
+    return element("div", { className: "video" }, [element("span", { className: "file", textContent: video.file }), bar]);
+  }).filter((strip) => strip !== null);
+  return element("div", { className: "timeline", testid: "timeline" }, strips);
+}
+
+function showFrame(face, caption) {
+  $("frame-image").src = `frames/${encodeURIComponent(face)}.jpg`;
+  $("frame-caption").textContent = caption;
+  $("frame").showModal();
 }
 
 function splitPanel(person) {
