@@ -104,6 +104,8 @@ public static class JobDriver
             Assert.True(distance < 1e-4f, $"face {want.Id}: descriptors are {distance} apart");
         }
 
+        Assert.Equal(expected.Frames.Select(f => f.Shot), actual.Frames.Select(f => f.Shot));
+        Assert.Equal(expected.Faces.Select(f => f.Track), actual.Faces.Select(f => f.Track));
         Assert.Equal(expected.Clusters, actual.Clusters);
         Assert.Equal(expected.PeopleCount, actual.PeopleCount);
         Assert.Equal(expected.Parameters, actual.Parameters);

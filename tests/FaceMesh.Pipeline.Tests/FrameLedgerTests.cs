@@ -60,6 +60,24 @@ public sealed class FrameLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task ShotsAndTracks_AreFoundWhenClustering_FromTheFramesSignatures()
+    {
+        var ledger = new FrameLedger(_store, _bus);
+        await ledger.FootageSampledAsync(Sampled(5), CancellationToken.None);
+        byte[] room = [.. Enumerable.Repeat((byte)80, 144)], street = [.. Enumerable.Repeat((byte)200, 144)];
+        foreach (var (index, signature) in new[] { (0, room), (1, room), (2, room), (4, street) })
+        {
+            await ledger.RecordFrameAsync(Frame(index, faces: 1) with { ShotSignature = signature }, CancellationToken.None);
+        }
+
+        await ledger.RecordFrameAsync(FrameOutcome.Failed(Job, 3, 3, "unreadable"), CancellationToken.None);
+
+        var clusters = (await JobJson.ReadAsync<ClustersDocument>(_store, ObjectKeys.Clusters(Job)))!;
+        Assert.Equal([0, 0, 0, 1], clusters.Tracks!);
+        Assert.Equal(new Dictionary<int, int> { [0] = 0, [1] = 0, [2] = 0, [4] = 1 }, clusters.Shots!);
+    }
+
+    [Fact]
     public async Task FramesBeforeTheCount_AndFailedFrames_CompleteTheJob_ClusteringOnce()
     {
         var ledger = new FrameLedger(_store, _bus);

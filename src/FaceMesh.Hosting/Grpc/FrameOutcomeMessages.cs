@@ -3,6 +3,7 @@ using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
 using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Distributed;
+using Google.Protobuf;
 
 namespace FaceMesh.Hosting.Grpc;
 
@@ -19,6 +20,7 @@ public static class FrameOutcomeMessages
             Width = frame.Width,
             Height = frame.Height,
             Failure = frame.Failure ?? string.Empty,
+            ShotSignature = frame.ShotSignature is { } signature ? ByteString.CopyFrom(signature) : ByteString.Empty,
         };
         if (frame.Engine is { } e)
         {
@@ -52,7 +54,8 @@ public static class FrameOutcomeMessages
             new FaceQuality(f.BoxSize, f.Score, f.Sharpness, f.Frontalness),
             [.. f.Embedding])).ToList(),
         request.Engine is { } e ? new EngineDocument(e.Detector, e.MinConfidence, e.MinFaceSize, e.TileSize, e.Alignment, e.Models) : null,
-        string.IsNullOrEmpty(request.Failure) ? null : request.Failure);
+        string.IsNullOrEmpty(request.Failure) ? null : request.Failure,
+        request.ShotSignature.IsEmpty ? null : request.ShotSignature.ToByteArray());
 
     public static RecordFrameReply ToReply(LedgerProgress progress) => new() { FramesDone = progress.FramesDone, FramesTotal = progress.FramesTotal };
 }

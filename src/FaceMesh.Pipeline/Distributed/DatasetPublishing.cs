@@ -36,14 +36,15 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
                     await DownloadAsync(ObjectKeys.Portrait(jobId, face.Id), Path.Combine(portraits, $"{face.Id}.jpg"), token);
                 }
             });
-            var frames = documents.Select(d => new FrameRecord(d.FrameIndex, d.TimeSeconds, d.Width, d.Height)).ToList();
+            var frames = documents.Select(d => new FrameRecord(d.FrameIndex, d.TimeSeconds, d.Width, d.Height, 0, clusters.Shots?.GetValueOrDefault(d.FrameIndex) ?? 0)).ToList();
             var faces = documents.SelectMany(d => d.Faces.Select(f => FrameLedger.ToRecord(d, f))).ToDictionary(f => f.Id);
+            var tracks = clusters.Tracks ?? [.. clusters.FaceIds.Select(_ => -1)];
 
             var manifest = new DatasetManifest(
                 [new SourceInfo(source.File, source.Width, source.Height, source.FramesPerSecond, source.DurationSeconds)],
                 Parameters(source, documents),
                 frames,
-                clusters.FaceIds.Select(id => faces[id]).ToList(),
+                clusters.FaceIds.Select((id, i) => faces[id] with { Track = tracks[i] }).ToList(),
                 clusters.Clusters);
             DatasetExporter.Export(staging, manifest, i => Path.Combine(portraits, $"{manifest.Faces[i].Id}.jpg"), move: true, cancellationToken: cancellationToken);
             Directory.Delete(portraits, recursive: true);

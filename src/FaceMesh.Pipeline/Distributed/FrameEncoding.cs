@@ -41,7 +41,7 @@ public sealed class FrameEncoding(IObjectStore store, IFaceSink sink)
         }
 
         await sink.RecordFrameAsync(
-            new FrameOutcome(message.JobId, message.FrameIndex, message.TimeSeconds, encoded.Frame.Width, encoded.Frame.Height, encoded.Faces, Settings(engine.Options), null),
+            new FrameOutcome(message.JobId, message.FrameIndex, message.TimeSeconds, encoded.Frame.Width, encoded.Frame.Height, encoded.Faces, Settings(engine.Options), null, encoded.Signature),
             cancellationToken);
     }
 

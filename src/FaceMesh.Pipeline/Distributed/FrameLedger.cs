@@ -4,6 +4,7 @@ using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
 using FaceMesh.Pipeline.Clustering;
 using FaceMesh.Pipeline.Storage;
+using FaceMesh.Pipeline.Tracking;
 
 namespace FaceMesh.Pipeline.Distributed;
 
@@ -38,7 +39,7 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         }
 
         var document = new FrameFacesDocument(frame.FrameIndex, frame.TimeSeconds, frame.Width, frame.Height, failure,
-            frame.Faces.Select(ToDocument).ToList(), frame.Engine);
+            frame.Faces.Select(ToDocument).ToList(), frame.Engine, failure is null ? frame.ShotSignature : null);
         await JobJson.WriteAsync(store, ObjectKeys.FrameFaces(frame.JobId, frame.FrameIndex), document, cancellationToken);
 
         return await UpdateAsync(frame.JobId, state =>
@@ -116,9 +117,14 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
                 ?? throw new InvalidOperationException($"job {state.JobId}: frame {done[i]} is recorded but its faces are missing"));
         var faces = frames.SelectMany(frame => frame.Faces.Select(f => ToRecord(frame, f))).ToList();
 
+        // Shots and tracks as facemesh run finds them, so clustering keeps a track together in both modes.
+        var shots = ShotSignature.Shots([.. frames.Select(f => f.ShotSignature)]);
+        TrackLinker.Link([.. frames.Select((f, i) => new FrameRecord(f.FrameIndex, f.TimeSeconds, f.Width, f.Height, 0, shots[i]))], faces, firstTrack: 0);
         var source = state.Source!;
         var clusters = FaceClustering.Assign(faces, new ClusteringOptions { Eps = source.Eps, MinSamples = source.MinSamples });
-        await JobJson.WriteAsync(store, ObjectKeys.Clusters(state.JobId), new ClustersDocument(faces.Select(f => f.Id).ToList(), [.. clusters]), cancellationToken);
+        await JobJson.WriteAsync(store, ObjectKeys.Clusters(state.JobId),
+            new ClustersDocument([.. faces.Select(f => f.Id)], [.. clusters], [.. faces.Select(f => f.Track)], frames.Select((f, i) => (f.FrameIndex, shots[i])).ToDictionary()),
+            cancellationToken);
         var clustered = state with
         {
             State = JobStates.Clustering,

@@ -46,16 +46,23 @@ public sealed record ExporterState(string JobId, string State, string? Reason, s
 /// <summary>What the footage and its sampling looked like, carried from the FrameExtractor to the Exporter.</summary>
 public sealed record SourceDocument(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds, double IntervalSeconds, string Detector, float Eps, int MinSamples);
 
-/// <summary>One frame's faces as the Clusterer records them (idempotently, keyed by job and frame index).</summary>
-public sealed record FrameFacesDocument(int FrameIndex, double TimeSeconds, int Width, int Height, string? Failure, List<FaceDocument> Faces, EngineDocument? Engine);
+/// <summary>
+/// One frame's faces as the Clusterer records them (idempotently, keyed by job and frame index), with the frame's shot
+/// signature (absent in records written before tracking, and for failed frames).
+/// </summary>
+public sealed record FrameFacesDocument(int FrameIndex, double TimeSeconds, int Width, int Height, string? Failure, List<FaceDocument> Faces, EngineDocument? Engine,
+    byte[]? ShotSignature = null);
 
 /// <summary>The settings of the engine that encoded a frame (absent for a frame that failed before reaching one).</summary>
 public sealed record EngineDocument(string Detector, float MinConfidence, int MinFaceSize, int TileSize, string Alignment, string Models);
 
 public sealed record FaceDocument(string Id, float[] Box, float[] Landmarks, float BoxSize, float Score, float Sharpness, float Frontalness, float[] Descriptor);
 
-/// <summary>The clustering result: face ids in manifest order and their clusters.</summary>
-public sealed record ClustersDocument(List<string> FaceIds, List<int> Clusters);
+/// <summary>
+/// The clustering result: face ids in manifest order, their clusters and tracks, and each frame's shot (by frame index).
+/// Tracks and shots are absent in results written before tracking.
+/// </summary>
+public sealed record ClustersDocument(List<string> FaceIds, List<int> Clusters, List<int>? Tracks = null, Dictionary<int, int>? Shots = null);
 
 public static class JobStates
 {

@@ -47,11 +47,10 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, TimeSpan
                 throw new InvalidVideoException($"{Path.GetFileName(videos[i])}: no frame could be decoded.");
             }
 
-            var shot = 0;
+            var shots = ShotSignature.Shots([.. videoFrames.Select(f => signatures[f.Index])]);
             for (var f = 0; f < videoFrames.Count; f++)
             {
-                shot += f > 0 && ShotSignature.IsCut(signatures[videoFrames[f - 1].Index], signatures[videoFrames[f].Index]) ? 1 : 0;
-                videoFrames[f] = videoFrames[f] with { Shot = shot };
+                videoFrames[f] = videoFrames[f] with { Shot = shots[f] };
             }
 
             track = TrackLinker.Link(videoFrames, videoFaces, track);

@@ -22,6 +22,22 @@ public static class ShotSignature
         return pixels;
     }
 
+    /// <summary>
+    /// The shot of each of consecutive sampled frames, counted from 0: a new one begins at each cut, and around a frame
+    /// with no signature (it failed, or was recorded before signatures), since nothing says the shot went on.
+    /// </summary>
+    public static int[] Shots(IReadOnlyList<byte[]?> signatures)
+    {
+        var shots = new int[signatures.Count];
+        for (var i = 1; i < signatures.Count; i++)
+        {
+            var (before, after) = (signatures[i - 1], signatures[i]);
+            shots[i] = shots[i - 1] + (before is null || after is null || IsCut(before, after) ? 1 : 0);
+        }
+
+        return shots;
+    }
+
     public static bool IsCut(byte[] before, byte[] after)
     {
         var sum = 0;
