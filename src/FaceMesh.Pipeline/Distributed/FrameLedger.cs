@@ -44,11 +44,11 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 
         return await UpdateAsync(frame.JobId, state =>
         {
-            state.FramesDone.Remove(frame.FrameIndex);
+            // A frame already done is a redelivery of the same faces: counted once. (Done never turns failed: see above.)
+            var counted = state.FramesDone.Remove(frame.FrameIndex);
             state.FramesFailed.Remove(frame.FrameIndex);
             (failure is null ? state.FramesDone : state.FramesFailed).Add(frame.FrameIndex);
-            var faces = new Dictionary<int, int>(state.FacesPerFrame ?? []) { [frame.FrameIndex] = document.Faces.Count };
-            return state with { FacesPerFrame = faces, Faces = faces.Values.Sum() };
+            return counted ? state : state with { Faces = state.Faces + document.Faces.Count };
         }, cancellationToken);
     }
 

@@ -20,7 +20,7 @@ public sealed record ExtractorState(
 
 /// <summary>
 /// The Clusterer's part: which frames are accounted for (a set, so redelivery cannot double-count) and the faces found
-/// so far (<see cref="Faces"/>: the sum of <see cref="FacesPerFrame"/>, keyed by frame for the same reason).
+/// so far (<see cref="Faces"/>, added when a frame first counts as done).
 /// </summary>
 public sealed record ClustererState(
     string JobId,
@@ -31,8 +31,7 @@ public sealed record ClustererState(
     string State,
     int People,
     string? Reason,
-    SourceDocument? Source,
-    Dictionary<int, int>? FacesPerFrame = null);
+    SourceDocument? Source);
 
 /// <summary>A user's cancel request; written once by the public API, read by every stage.</summary>
 public sealed record CancelRequest(string JobId, DateTimeOffset RequestedAt);

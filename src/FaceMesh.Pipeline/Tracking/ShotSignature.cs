@@ -40,12 +40,17 @@ public static class ShotSignature
 
     public static bool IsCut(byte[] before, byte[] after)
     {
+        if (before.Length != after.Length)
+        {
+            return true;
+        }
+
         var sum = 0;
         for (var i = 0; i < before.Length; i++)
         {
             sum += Math.Abs(before[i] - after[i]);
         }
 
-        return before.Length != after.Length || (float)sum / before.Length >= CutThreshold;
+        return (float)sum / before.Length >= CutThreshold;
     }
 }
