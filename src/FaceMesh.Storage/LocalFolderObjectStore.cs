@@ -39,7 +39,15 @@ public sealed class LocalFolderObjectStore(string root) : IObjectStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No folder of the key, so no such object: as with a missing file, nothing to remove.
+        }
+
         return Task.CompletedTask;
     }
 
