@@ -13,6 +13,7 @@ builder.Services.AddFaceMeshBus(bus =>
 {
     bus.AddConsumer<FootageSampledConsumer>();
     bus.AddConsumer<EncodeFrameFaultConsumer>();
+    bus.AddConsumer<CollectionChangedConsumer>();
 });
 builder.Services.AddSingleton(sp => new FrameLedger(sp.GetRequiredService<ObjectStores>().Work, new MassTransitJobBus(sp.GetRequiredService<IBus>())));
 builder.Services.AddHostedService<LedgerRecovery>();

@@ -9,7 +9,11 @@ using Microsoft.Extensions.Options;
 
 var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddServiceDefaults(FaceMeshServices.Exporter);
-builder.Services.AddFaceMeshBus(bus => bus.AddConsumer<JobClusteredConsumer>());
+builder.Services.AddFaceMeshBus(bus =>
+{
+    bus.AddConsumer<JobClusteredConsumer>();
+    bus.AddConsumer<CollectionClusteredConsumer>();
+});
 builder.Services.AddSingleton<ReviewSessions>();
 builder.Services.AddSingleton(sp => new ReviewTokenFilter(sp.GetRequiredService<IOptionsMonitor<AuthOptions>>(), sp.GetRequiredService<ReviewSessions>().MayOpenAsync));
 

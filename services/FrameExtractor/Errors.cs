@@ -16,6 +16,7 @@ public static class Errors
         JobRefusal.TooLarge => StatusCode.ResourceExhausted,
         JobRefusal.AlreadyExists => StatusCode.AlreadyExists,
         JobRefusal.WrongState => StatusCode.FailedPrecondition,
+        JobRefusal.NotOwner => StatusCode.PermissionDenied,
         _ => StatusCode.InvalidArgument,
     }, refusal.Message));
 }

@@ -8,7 +8,8 @@ public static class JobMessages
 {
     public static JobRequest ToRequest(SubmitHeader header) => new(
         header.JobName, header.FileName, header.SizeBytes,
-        header.Options?.IntervalSeconds ?? 0, header.Options?.Detector ?? string.Empty, header.Options?.Eps ?? 0, header.Options?.MinSamples ?? 0);
+        header.Options?.IntervalSeconds ?? 0, header.Options?.Detector ?? string.Empty, header.Options?.Eps ?? 0, header.Options?.MinSamples ?? 0,
+        header.Dataset);
 
     public static Job ToJob(JobView view)
     {
@@ -35,6 +36,7 @@ public static class JobMessages
             People = view.People,
             DatasetBucket = view.DatasetBucket,
             DatasetPrefix = view.DatasetPrefix,
+            Dataset = view.Submitted.Dataset ?? string.Empty,
             Options = new JobOptions
             {
                 IntervalSeconds = view.Submitted.IntervalSeconds,

@@ -1,7 +1,9 @@
+using FaceMesh.Contracts.Messages;
 using FaceMesh.Contracts.V1;
 using FaceMesh.Hosting.Security;
 using FaceMesh.Hosting.Settings;
 using FaceMesh.Pipeline.Distributed;
+using FaceMesh.Pipeline.Distributed.Collections;
 using FaceMesh.Storage;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -9,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace FaceMesh.FrameExtractor;
 
 /// <summary>The public gRPC API: upload footage, follow and cancel jobs.</summary>
-public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptions<ExtractorOptions> options) : Jobs.JobsBase
+public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IJobBus bus, IOptions<ExtractorOptions> options) : Jobs.JobsBase
 {
     private readonly JobCatalog _catalog = new(stores.Work, stores.DatasetsBucket);
+    private readonly CollectionMembership _collections = new(stores.Work);
 
     public override async Task<SubmitReply> Submit(IAsyncStreamReader<SubmitRequest> requestStream, ServerCallContext context)
     {
@@ -22,19 +25,31 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
         }
 
         var header = requestStream.Current.Header;
+        var caller = BearerTokenInterceptor.CallerOf(context);
         var job = Validated(header) with
         {
-            Owner = BearerTokenInterceptor.CallerOf(context).Id,
+            Owner = caller.Id,
             SubmittedAt = DateTimeOffset.UtcNow,
         };
         var submission = new JobSubmission(stores.Work);
         await MappedAsync(() => submission.EnsureNewAsync(job.JobId, token));
+        if (job.Dataset is { } collection)
+        {
+            await MappedAsync(() => _collections.EnsureMayJoinAsync(collection, caller, token));
+        }
+
         var scratch = Directory.CreateDirectory(options.Value.ScratchFolder).FullName;
         var path = Path.Combine(scratch, $"{job.JobId}-{Guid.NewGuid():N}-{ObjectKeys.SafeFileName(job.SourceFile)}");
         try
         {
             await ReceiveAsync(requestStream, path, header.SizeBytes, token);
             Mapped(() => SubmitValidation.EnsureReadable(path, job));
+            // Joined before the job is recorded: a stop in between leaves a member with no job, which clustering skips.
+            if (job.Dataset is not null)
+            {
+                await MappedAsync(() => _collections.JoinAsync(job, caller, token));
+            }
+
             await submission.RecordAsync(job, path, token);
             await queue.EnqueueAsync(job.JobId, path, token);
             return new SubmitReply { JobId = job.JobId };
@@ -67,6 +82,12 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
     {
         var current = await VisibleAsync(request.JobId, context);
         await MappedAsync(() => new JobCancellation(stores.Work).RequestAsync(current, context.CancellationToken));
+        if (current.Submitted.Dataset is { } collection)
+        {
+            // The rest of the collection no longer waits for this job.
+            await bus.PublishAsync(new CollectionChanged(collection), context.CancellationToken);
+        }
+
         return JobMessages.ToJob(await VisibleAsync(request.JobId, context));
     }
 
@@ -74,6 +95,12 @@ public sealed class JobsService(ObjectStores stores, SamplingQueue queue, IOptio
     {
         var current = await VisibleAsync(request.JobId, context);
         var deleted = await MappedAsync(() => new JobDeletion(stores.Work, stores.Datasets).DeleteFinishedAsync(current, request.Dataset, context.CancellationToken));
+        if (current.Submitted.Dataset is { } collection && !request.Dataset)
+        {
+            // The collection is clustered and published again without the job.
+            await bus.PublishAsync(new CollectionChanged(collection), context.CancellationToken);
+        }
+
         return new DeleteJobReply { JobId = request.JobId, ObjectsDeleted = deleted };
     }
 

@@ -12,4 +12,8 @@ public sealed class MassTransitJobBus(IPublishEndpoint publish) : IJobBus
     public Task PublishAsync(FootageSampled message, CancellationToken cancellationToken) => publish.Publish(message, cancellationToken);
 
     public Task PublishAsync(JobClustered message, CancellationToken cancellationToken) => publish.Publish(message, cancellationToken);
+
+    public Task PublishAsync(CollectionClustered message, CancellationToken cancellationToken) => publish.Publish(message, cancellationToken);
+
+    public Task PublishAsync(CollectionChanged message, CancellationToken cancellationToken) => publish.Publish(message, cancellationToken);
 }

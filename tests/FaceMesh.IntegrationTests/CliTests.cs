@@ -49,6 +49,34 @@ public sealed class CliTests(DistributedSystem system, Footage footage) : IClass
         Assert.Equal("our holiday (day 2).mp4", manifest.Sources.Single().File);
     }
 
+    [Fact]
+    public async Task SubmitTwoVideosToADataset_ThenFetchIt_GivesOnePersonPerIdentityWithFacesFromBoth()
+    {
+        var parts = new[] { "part-one.mp4", "part-two.mp4" }.Select(name => Path.Combine(footage.Folder, name)).ToList();
+        parts.ForEach(part => File.Copy(footage.Clip.Path, part, overwrite: true));
+
+        var submit = await RunCliAsync(["submit", .. parts, "--dataset", "two-parts", "--server", system.ExtractorUrl, "--token", DistributedSystem.Token]);
+
+        Assert.True(submit.ExitCode == 0, submit.Output);
+        Assert.Contains("submitted job part-two to dataset two-parts", submit.Output);
+        Assert.Contains("facemesh fetch --dataset two-parts -o DIR", submit.Output);
+        var target = Path.Combine(footage.Folder, "two-parts");
+        var fetch = await RunCliAsync("fetch", "--dataset", "two-parts", "-o", target, "--s3-endpoint", "127.0.0.1:9000", "--bucket", system.Datasets.Bucket);
+        Assert.True(fetch.ExitCode == 0, fetch.Output);
+        var manifest = ManifestJson.Read(Path.Combine(target, DatasetPaths.Manifest));
+        Assert.Equal(["part-one.mp4", "part-two.mp4"], manifest.Sources.Select(s => s.File));
+        Assert.Equal(2 * footage.Embedded.Faces.Count, manifest.Faces.Count);
+        Assert.Equal(footage.Embedded.PeopleCount, manifest.PeopleCount);
+        var sourceOfFrame = manifest.Frames.ToDictionary(f => f.Index, f => f.Source);
+        foreach (var person in Enumerable.Range(0, manifest.PeopleCount))
+        {
+            var sources = manifest.Faces.Where((_, i) => manifest.Clusters[i] == person).Select(f => sourceOfFrame[f.Frame]).Distinct().Order();
+            Assert.Equal([0, 1], sources);
+        }
+
+        Assert.Equal(manifest.Frames.Count, Directory.GetFiles(Path.Combine(target, DatasetPaths.Images)).Length);
+    }
+
     private async Task<string> DownloadAsync(string key)
     {
         var path = Path.Combine(footage.Folder, Guid.NewGuid().ToString("N"));

@@ -6,28 +6,41 @@ using Grpc.Core;
 
 namespace FaceMesh.Cli.Commands;
 
-/// <summary><c>facemesh submit VIDEO --server URL</c>: upload footage to the distributed system and follow the job.</summary>
+/// <summary>
+/// <c>facemesh submit VIDEO... --server URL</c>: upload footage to the distributed system, one job per video, and follow
+/// the jobs; with <c>--dataset NAME</c> the videos join that collection (clustered and published together).
+/// </summary>
 public static class SubmitCommand
 {
     private const int ChunkBytes = 1024 * 1024;
 
     public static Command Create()
     {
-        var video = new Argument<string>("video") { Description = "The footage to upload." };
-        var name = new Option<string?>("--name") { Description = "Job name (default: the file name without extension, '_' for each character a job name cannot have)." };
+        var videos = new Argument<string[]>("video") { Description = "The footage to upload: one job per video.", Arity = ArgumentArity.OneOrMore };
+        var name = new Option<string?>("--name") { Description = "Job name, for one video (default: the file name without extension, '_' for each character a job name cannot have)." };
+        var dataset = new Option<string?>("--dataset")
+        {
+            Description = "Add the videos to this dataset (created by its first video, with that job's --eps and --min-samples): "
+                + "all its videos are clustered together and published under datasets/NAME/.",
+        };
         var interval = new Option<string>("--interval") { Description = "Time between sampled frames.", DefaultValueFactory = _ => "1s" };
         var detector = new Option<string>("--detector") { Description = "ssd or tiny.", DefaultValueFactory = _ => "ssd" };
         var detach = new Option<bool>("--detach") { Description = "Return after the upload instead of following the job." };
-        var command = new Command("submit", "Upload footage to a FaceMesh server and follow the job to the end.")
+        var command = new Command("submit", "Upload footage to a FaceMesh server and follow the jobs to the end.")
         {
-            video, name, interval, detector, detach, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, ServerOptions.Server, ServerOptions.Token,
+            videos, name, dataset, interval, detector, detach, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, ServerOptions.Server, ServerOptions.Token,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var path = result.GetValue(video)!;
-            if (!File.Exists(path))
+            var paths = result.GetValue(videos)!;
+            if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
             {
-                return RunCommand.Fail($"{path}: no such file.", ExitCodes.BadInput);
+                return RunCommand.Fail($"{missing}: no such file.", ExitCodes.BadInput);
+            }
+
+            if (paths.Length > 1 && result.GetValue(name) is not null)
+            {
+                return RunCommand.Fail("--name names one job: give it one video, or let each job be named after its file.", ExitCodes.BadInput);
             }
 
             if (!IntervalParser.TryParse(result.GetValue(interval)!, out var every))
@@ -40,22 +53,42 @@ public static class SubmitCommand
             {
                 try
                 {
-                    var header = new SubmitHeader
+                    var jobs = new List<string>();
+                    foreach (var path in paths)
                     {
-                        JobName = result.GetValue(name) ?? Path.GetFileNameWithoutExtension(ObjectKeys.SafeFileName(Path.GetFileName(path))),
-                        FileName = Path.GetFileName(path),
-                        SizeBytes = new FileInfo(path).Length,
-                        Options = new JobOptions
+                        var header = new SubmitHeader
                         {
-                            IntervalSeconds = every.TotalSeconds,
-                            Detector = result.GetValue(detector)!,
-                            Eps = result.GetValue(ClusteringOptionsCli.Eps),
-                            MinSamples = result.GetValue(ClusteringOptionsCli.MinSamples),
-                        },
-                    };
-                    var jobId = await UploadAsync(client, headers, path, header, cancellationToken);
-                    Console.WriteLine($"submitted job {jobId}");
-                    return result.GetValue(detach) ? ExitCodes.Success : await WatchCommand.FollowAsync(client, headers, jobId, cancellationToken);
+                            JobName = result.GetValue(name) ?? Path.GetFileNameWithoutExtension(ObjectKeys.SafeFileName(Path.GetFileName(path))),
+                            FileName = Path.GetFileName(path),
+                            SizeBytes = new FileInfo(path).Length,
+                            Dataset = result.GetValue(dataset) ?? string.Empty,
+                            Options = new JobOptions
+                            {
+                                IntervalSeconds = every.TotalSeconds,
+                                Detector = result.GetValue(detector)!,
+                                Eps = result.GetValue(ClusteringOptionsCli.Eps),
+                                MinSamples = result.GetValue(ClusteringOptionsCli.MinSamples),
+                            },
+                        };
+                        jobs.Add(await UploadAsync(client, headers, path, header, cancellationToken));
+                        Console.WriteLine($"submitted job {jobs[^1]}{(header.Dataset.Length > 0 ? $" to dataset {header.Dataset}" : "")}");
+                    }
+
+                    if (result.GetValue(detach))
+                    {
+                        return ExitCodes.Success;
+                    }
+
+                    // A collection's jobs finish together (it is clustered once all are encoded): follow each in turn.
+                    foreach (var jobId in jobs)
+                    {
+                        if (await WatchCommand.FollowAsync(client, headers, jobId, cancellationToken) is var code and not ExitCodes.Success)
+                        {
+                            return code;
+                        }
+                    }
+
+                    return ExitCodes.Success;
                 }
                 catch (RpcException e)
                 {

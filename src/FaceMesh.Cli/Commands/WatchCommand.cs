@@ -31,7 +31,7 @@ public static class WatchCommand
 
     /// <summary>The command that fetches the job's dataset, naming the bucket when it is not the default one.</summary>
     public static string FetchHint(Job job) =>
-        $"facemesh fetch {job.JobId} -o DIR{(job.DatasetBucket == FetchCommand.DefaultBucket ? string.Empty : $" --bucket {job.DatasetBucket}")}";
+        $"facemesh fetch {(job.Dataset.Length > 0 ? $"--dataset {job.Dataset}" : job.JobId)} -o DIR{(job.DatasetBucket == FetchCommand.DefaultBucket ? string.Empty : $" --bucket {job.DatasetBucket}")}";
 
     public static async Task<int> FollowAsync(Jobs.JobsClient client, Metadata headers, string jobId, CancellationToken cancellationToken)
     {

@@ -1,65 +1,100 @@
 using FaceMesh.Engine.Models;
+using FaceMesh.Pipeline.Distributed.Collections;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
 
 namespace FaceMesh.Pipeline.Distributed;
 
 /// <summary>
-/// Stage 4 (in the Exporter): builds the dataset with the very exporter <c>facemesh run</c> uses, in a local staging
-/// folder, and uploads it under the job's prefix in the datasets bucket, several transfers at a time, <c>manifest.json</c> last
-/// (its presence means the dataset is complete). Running it twice uploads the same objects again.
+/// Stage 4 (in the Exporter): builds a dataset with the very exporter <c>facemesh run</c> uses, in a local staging
+/// folder, and uploads it under its prefix in the datasets bucket, several transfers at a time, <c>manifest.json</c> last
+/// (its presence means the dataset is complete); then removes what the previous manifest listed and this one does not
+/// (a re-clustered collection renumbers people). The review's <c>edits.json</c> is never touched. Running it twice
+/// uploads the same objects again.
 /// </summary>
 public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
 {
+    /// <summary>A job's own dataset, under the job's id.</summary>
     public async Task<DatasetManifest> PublishAsync(string jobId, CancellationToken cancellationToken)
     {
-        var state = await JobJson.ReadAsync<ClustererState>(work, ObjectKeys.ClustererState(jobId), cancellationToken)
-            ?? throw new InvalidOperationException($"job {jobId} has no clustering state");
-        var clusters = await JobJson.ReadAsync<ClustersDocument>(work, ObjectKeys.Clusters(jobId), cancellationToken)
-            ?? throw new InvalidOperationException($"job {jobId} has no clusters");
-        var source = state.Source!;
+        var job = await JobRecords.ReadAsync(work, jobId, cancellationToken);
+        var assembly = DatasetAssembly.Of([job], collection: false);
+        var parameters = Parameters(job.Source, job.Frames);
+        return await PublishAsync(ObjectKeys.DatasetPrefix(jobId, null), assembly, Clusters(assembly, job.Clusters.FaceIds, job.Clusters.Clusters, jobId), parameters, cancellationToken);
+    }
 
-        var staging = Directory.CreateTempSubdirectory($"facemesh-export-{jobId}-").FullName;
+    /// <summary>A collection's dataset, under <c>datasets/&lt;collection&gt;/</c>, as the Clusterer last clustered it.</summary>
+    public async Task<(DatasetManifest Manifest, IReadOnlyList<string> Jobs)> PublishCollectionAsync(string collection, CancellationToken cancellationToken)
+    {
+        var clusters = await JobJson.ReadAsync<CollectionClustersDocument>(work, ObjectKeys.CollectionClusters(collection), cancellationToken)
+            ?? throw new InvalidOperationException($"collection {collection} has not been clustered");
+        var settings = await JobJson.ReadAsync<CollectionDocument>(work, ObjectKeys.Collection(collection), cancellationToken)
+            ?? throw new InvalidOperationException($"collection {collection} is unknown");
+        var jobs = new List<JobRecords>();
+        foreach (var jobId in clusters.Jobs)
+        {
+            jobs.Add(await JobRecords.ReadAsync(work, jobId, cancellationToken));
+        }
+
+        var assembly = DatasetAssembly.Of(jobs, collection: true);
+        var parameters = Parameters(jobs[0].Source, jobs.SelectMany(j => j.Frames)) with { Eps = settings.Eps, MinSamples = settings.MinSamples };
+        var manifest = await PublishAsync(ObjectKeys.DatasetPrefix(jobs[0].JobId, collection), assembly,
+            Clusters(assembly, clusters.FaceIds, clusters.Clusters, collection), parameters, cancellationToken);
+        return (manifest, clusters.Jobs);
+    }
+
+    /// <summary>The clusters, once it is certain they are the assembled faces' (records never change once clustered; a deleted job's do vanish).</summary>
+    private static IReadOnlyList<int> Clusters(DatasetAssembly assembly, List<string> faceIds, List<int> clusters, string name) =>
+        assembly.Faces.Select(f => f.Id).SequenceEqual(faceIds) && clusters.Count == faceIds.Count
+            ? clusters
+            : throw new InvalidOperationException($"{name}: the recorded faces are no longer those clustered");
+
+    private async Task<DatasetManifest> PublishAsync(string prefix, DatasetAssembly assembly, IReadOnlyList<int> clusters, RunParameters parameters, CancellationToken cancellationToken)
+    {
+        var staging = Directory.CreateTempSubdirectory("facemesh-export-").FullName;
         try
         {
+            var previous = await PreviousFilesAsync(prefix, staging, cancellationToken);
             var images = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Images)).FullName;
             var portraits = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Staging)).FullName;
-            var documents = new FrameFacesDocument[state.FramesDone.Count];
-            var done = state.FramesDone.Order().ToArray();
-            await Parallel.ForEachAsync(Enumerable.Range(0, done.Length), Transfers(cancellationToken), async (i, token) =>
-            {
-                documents[i] = (await JobJson.ReadAsync<FrameFacesDocument>(work, ObjectKeys.FrameFaces(jobId, done[i]), token))!;
-                var record = new FrameRecord(documents[i].FrameIndex, documents[i].TimeSeconds, documents[i].Width, documents[i].Height);
-                await DownloadAsync(ObjectKeys.Frame(jobId, done[i]), Path.Combine(images, record.FileName), token);
-                foreach (var face in documents[i].Faces)
-                {
-                    await DownloadAsync(ObjectKeys.Portrait(jobId, face.Id), Path.Combine(portraits, $"{face.Id}.jpg"), token);
-                }
-            });
-            var frames = documents.Select(d => new FrameRecord(d.FrameIndex, d.TimeSeconds, d.Width, d.Height, 0, clusters.Shots?.GetValueOrDefault(d.FrameIndex) ?? 0)).ToList();
-            var faces = documents.SelectMany(d => d.Faces.Select(f => FrameLedger.ToRecord(d, f))).ToDictionary(f => f.Id);
-            var tracks = clusters.Tracks ?? [.. clusters.FaceIds.Select(_ => -1)];
+            await Parallel.ForEachAsync(Enumerable.Range(0, assembly.Frames.Count), Transfers(cancellationToken), (i, token) =>
+                DownloadAsync(assembly.FrameKeys[i], Path.Combine(images, assembly.Frames[i].FileName), token));
+            await Parallel.ForEachAsync(Enumerable.Range(0, assembly.Faces.Count), Transfers(cancellationToken), (i, token) =>
+                DownloadAsync(assembly.PortraitKeys[i], Path.Combine(portraits, $"{assembly.Faces[i].Id}.jpg"), token));
 
-            var manifest = new DatasetManifest(
-                [new SourceInfo(source.File, source.Width, source.Height, source.FramesPerSecond, source.DurationSeconds)],
-                Parameters(source, documents),
-                frames,
-                clusters.FaceIds.Select((id, i) => faces[id] with { Track = tracks[i] }).ToList(),
-                clusters.Clusters);
+            var manifest = new DatasetManifest([.. assembly.Sources], parameters, [.. assembly.Frames], [.. assembly.Faces], [.. clusters]);
             DatasetExporter.Export(staging, manifest, i => Path.Combine(portraits, $"{manifest.Faces[i].Id}.jpg"), move: true, cancellationToken: cancellationToken);
             Directory.Delete(portraits, recursive: true);
 
             var files = Directory.GetFiles(staging, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/'))
                 .ToList();
-            await Parallel.ForEachAsync(files.Where(f => f != DatasetPaths.Manifest), Transfers(cancellationToken), (file, token) => UploadAsync(staging, jobId, file, token));
-            await UploadAsync(staging, jobId, DatasetPaths.Manifest, cancellationToken);
+            await Parallel.ForEachAsync(files.Where(f => f != DatasetPaths.Manifest), Transfers(cancellationToken), (file, token) => UploadAsync(staging, prefix, file, token));
+            await UploadAsync(staging, prefix, DatasetPaths.Manifest, cancellationToken);
 
+            var stale = previous.Except(files).Where(f => f is not (DatasetPaths.Manifest or DatasetPaths.Edits)).ToList();
+            await Parallel.ForEachAsync(stale, Transfers(cancellationToken), async (file, token) => await datasets.DeleteAsync(prefix + file, token));
             return manifest;
         }
         finally
         {
             Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>The files the dataset published under <paramref name="prefix"/> before has, by its manifest (nothing lists a bucket).</summary>
+    private async Task<IReadOnlyList<string>> PreviousFilesAsync(string prefix, string staging, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(staging, "previous-manifest.json");
+        try
+        {
+            return await datasets.DownloadToFileAsync(prefix + DatasetPaths.Manifest, path, cancellationToken)
+                ? [.. DatasetFiles.Of(ManifestJson.Read(path))]
+                : [];
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 
@@ -82,17 +117,17 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             source.Eps, source.MinSamples, engine.Models);
     }
 
-    private async ValueTask UploadAsync(string staging, string jobId, string file, CancellationToken cancellationToken)
+    private async ValueTask UploadAsync(string staging, string prefix, string file, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(Path.Combine(staging, file));
-        await datasets.PutAsync($"{jobId}/{file}", stream, stream.Length, file.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "text/plain", cancellationToken);
+        await datasets.PutAsync(prefix + file, stream, stream.Length, file.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "text/plain", cancellationToken);
     }
 
     /// <summary>Object transfers are latency-bound: several in flight hide the round trips.</summary>
     private static ParallelOptions Transfers(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
 
-    private async Task DownloadAsync(string key, string path, CancellationToken cancellationToken)
+    private async ValueTask DownloadAsync(string key, string path, CancellationToken cancellationToken)
     {
         if (!await work.DownloadToFileAsync(key, path, cancellationToken))
         {

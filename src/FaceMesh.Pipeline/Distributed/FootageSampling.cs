@@ -52,7 +52,7 @@ public sealed class FootageSampling(IObjectStore store, IJobBus bus)
 
         var info = sampler.Info;
         await bus.PublishAsync(new FootageSampled(job.JobId, count, job.SourceFile, info.Width, info.Height, info.FramesPerSecond, info.DurationSeconds,
-            job.IntervalSeconds, job.Detector, job.Eps, job.MinSamples), cancellationToken);
+            job.IntervalSeconds, job.Detector, job.Eps, job.MinSamples, job.Dataset), cancellationToken);
         await WriteStateAsync(job with { FramesSampled = count, FramesTotal = count, State = JobStates.Encoding }, cancellationToken);
     }
 

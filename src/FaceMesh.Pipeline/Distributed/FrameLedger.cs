@@ -3,6 +3,7 @@ using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
 using FaceMesh.Pipeline.Clustering;
+using FaceMesh.Pipeline.Distributed.Collections;
 using FaceMesh.Pipeline.Storage;
 using FaceMesh.Pipeline.Tracking;
 
@@ -12,13 +13,13 @@ namespace FaceMesh.Pipeline.Distributed;
 /// Stage 3 (in the Clusterer): records each frame's faces durably and idempotently (one object per job and frame
 /// index), counts frames as a set of indexes, and clusters once every frame is accounted for. Its state lives in the
 /// object store, so a restart loses nothing (<see cref="ResumeAsync"/> finishes what a stop interrupted). One Clusterer
-/// instance serves a job at a time.
+/// instance serves a job at a time. A job of a collection is tracked here alone, then clustered with its collection
+/// (<see cref="CollectionClustering"/>) once no other member is still encoding.
 /// </summary>
 public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 {
-    private const int RecordReads = 8;
-
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+    private readonly CollectionClustering _collections = new(store, bus);
 
     // This instance owns the state it writes, so it keeps it rather than reading its own writes back.
     private readonly ConcurrentDictionary<string, ClustererState> _states = new();
@@ -57,20 +58,33 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         {
             FramesTotal = message.FrameCount,
             Source = new SourceDocument(message.SourceFile, message.Width, message.Height, message.FramesPerSecond, message.DurationSeconds,
-                message.IntervalSeconds, message.Detector, message.Eps, message.MinSamples),
+                message.IntervalSeconds, message.Detector, message.Eps, message.MinSamples, message.Dataset),
         }, cancellationToken);
 
     /// <summary>
     /// After a restart: a job whose frames are all accounted for but that was never clustered (the process stopped
     /// between the last frame and the publish, and no frame is redelivered) is clustered now. Safe to call any time.
+    /// Returns the collection of a member job clustered alone but not yet published with its collection, for the
+    /// caller to pass to <see cref="CollectionChangedAsync"/> once per collection.
     /// </summary>
-    public async Task ResumeAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<string?> ResumeAsync(string jobId, CancellationToken cancellationToken)
     {
-        if (await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken) is { State: JobStates.Encoding })
+        var state = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken);
+        if (state is { State: JobStates.Encoding })
         {
-            await UpdateAsync(jobId, state => state, cancellationToken);
+            await UpdateAsync(jobId, s => s, cancellationToken);
+            return null;
         }
+
+        return state is { State: JobStates.Clustering, Source.Dataset: { } collection }
+            && await JobJson.ReadAsync<ExporterState>(store, ObjectKeys.ExporterState(jobId), cancellationToken) is not { State: JobStates.Done }
+            ? collection
+            : null;
     }
+
+    /// <summary>A member left the collection or was cancelled, or a restart found it unpublished: cluster it if it is ready.</summary>
+    public Task<IReadOnlyList<string>?> CollectionChangedAsync(string collection, CancellationToken cancellationToken) =>
+        _collections.TryClusterAsync(collection, cancellationToken);
 
     private async Task<LedgerProgress> UpdateAsync(string jobId, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
     {
@@ -90,7 +104,14 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
             if (complete && state.State == JobStates.Encoding)
             {
                 var cancelled = await new JobCancellation(store).IsRequestedAsync(jobId, cancellationToken);
-                await SaveAsync(cancelled ? state with { State = JobStates.Cancelled } : await ClusterAsync(state, cancellationToken), cancellationToken);
+                state = cancelled ? state with { State = JobStates.Cancelled } : await ClusterAsync(state, cancellationToken);
+                await SaveAsync(state, cancellationToken);
+            }
+
+            // A member is clustered with its collection; should that fail, the frame's redelivery (or ResumeAsync) tries again.
+            if (complete && state is { State: JobStates.Clustering, Source.Dataset: { } collection })
+            {
+                await _collections.TryClusterAsync(collection, cancellationToken);
             }
 
             return new LedgerProgress(done, state.FramesTotal);
@@ -109,12 +130,7 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 
     private async Task<ClustererState> ClusterAsync(ClustererState state, CancellationToken cancellationToken)
     {
-        // The per-frame records are read several at a time (a long job has tens of thousands), and kept in frame order.
-        var done = state.FramesDone.Order().ToArray();
-        var frames = new FrameFacesDocument[done.Length];
-        await Parallel.ForEachAsync(Enumerable.Range(0, done.Length), new ParallelOptions { MaxDegreeOfParallelism = RecordReads, CancellationToken = cancellationToken }, async (i, token) =>
-            frames[i] = await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(state.JobId, done[i]), token)
-                ?? throw new InvalidOperationException($"job {state.JobId}: frame {done[i]} is recorded but its faces are missing"));
+        var frames = await JobRecords.ReadFramesAsync(store, state.JobId, state.FramesDone, cancellationToken);
         var faces = frames.SelectMany(frame => frame.Faces.Select(f => ToRecord(frame, f))).ToList();
 
         // Shots and tracks as facemesh run finds them, so clustering keeps a track together in both modes.
@@ -133,8 +149,13 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         };
         // Publish before the caller records the transition: a failure in between leaves the job Encoding and complete,
         // so the next delivery or ResumeAsync clusters and publishes again (the Exporter is idempotent). The other
-        // order could leave a job Clustering with nothing ever telling the Exporter.
-        await bus.PublishAsync(new JobClustered(state.JobId), cancellationToken);
+        // order could leave a job Clustering with nothing ever telling the Exporter. A collection's member is
+        // published with its collection instead (see UpdateAsync).
+        if (source.Dataset is null)
+        {
+            await bus.PublishAsync(new JobClustered(state.JobId), cancellationToken);
+        }
+
         return clustered;
     }
 

@@ -10,4 +10,8 @@ public interface IJobBus
     Task PublishAsync(FootageSampled message, CancellationToken cancellationToken);
 
     Task PublishAsync(JobClustered message, CancellationToken cancellationToken);
+
+    Task PublishAsync(CollectionClustered message, CancellationToken cancellationToken);
+
+    Task PublishAsync(CollectionChanged message, CancellationToken cancellationToken);
 }

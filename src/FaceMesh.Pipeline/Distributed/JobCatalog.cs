@@ -39,7 +39,7 @@ public sealed class JobCatalog(IObjectStore store, string datasetsBucket)
         };
         return new JobView(jobId, phase, reason, extractor.FramesSampled, extractor.FramesTotal, clusterer?.FramesDone.Count ?? 0,
             [.. clusterer?.FramesFailed.Order() ?? Enumerable.Empty<int>()], clusterer?.Faces ?? 0, clusterer?.People ?? 0,
-            datasetsBucket, $"{jobId}/", extractor);
+            datasetsBucket, ObjectKeys.DatasetPrefix(jobId, extractor.Dataset), extractor);
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>

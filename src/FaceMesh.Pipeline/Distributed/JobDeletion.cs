@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FaceMesh.Pipeline.Distributed.Collections;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
 
@@ -40,18 +41,39 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
         return keys.Count + frames.Count;
     }
 
-    /// <summary>What a user's delete does: refuses a job still running (cancel it first), else <see cref="DeleteAsync"/>.</summary>
-    public Task<int> DeleteFinishedAsync(JobView job, bool includeDataset, CancellationToken cancellationToken) => job.IsFinished
-        ? DeleteAsync(job.JobId, includeDataset, cancellationToken)
-        : throw new JobRequestException($"job '{job.JobId}' is still running ({job.Phase}): cancel it first", JobRefusal.WrongState);
+    /// <summary>
+    /// What a user's delete does: refuses a job still running (cancel it first), and the dataset of a collection other
+    /// jobs still share; else <see cref="DeleteAsync"/>.
+    /// </summary>
+    public async Task<int> DeleteFinishedAsync(JobView job, bool includeDataset, CancellationToken cancellationToken)
+    {
+        if (!job.IsFinished)
+        {
+            throw new JobRequestException($"job '{job.JobId}' is still running ({job.Phase}): cancel it first", JobRefusal.WrongState);
+        }
 
-    /// <summary>Everything of the job, its dataset too when <paramref name="includeDataset"/>; then it is gone from the job list.</summary>
+        if (includeDataset && job.Submitted.Dataset is { } collection
+            && (await new CollectionMembership(work).GetAsync(collection, cancellationToken))?.Jobs.Count(j => j != job.JobId) is > 0 and var others)
+        {
+            throw new JobRequestException(
+                $"dataset '{collection}' is shared with {others} other job{(others == 1 ? "" : "s")}: delete job '{job.JobId}' without its dataset, and '{collection}' is rebuilt without it",
+                JobRefusal.WrongState);
+        }
+
+        return await DeleteAsync(job.JobId, includeDataset, cancellationToken);
+    }
+
+    /// <summary>
+    /// Everything of the job, its dataset too when <paramref name="includeDataset"/>; then it is gone from the job list.
+    /// A collection's member leaves it last; with its dataset, the collection's published dataset and documents go too.
+    /// </summary>
     public async Task<int> DeleteAsync(string jobId, bool includeDataset, CancellationToken cancellationToken)
     {
         var count = 0;
+        var collection = (await JobJson.ReadAsync<ExtractorState>(work, ObjectKeys.ExtractorState(jobId), cancellationToken))?.Dataset;
         if (includeDataset)
         {
-            count += await DeleteDatasetAsync(jobId, cancellationToken);
+            count += await DeleteDatasetAsync(ObjectKeys.DatasetPrefix(jobId, collection), cancellationToken);
         }
 
         count += await DeleteWorkingObjectsAsync(jobId, cancellationToken);
@@ -59,12 +81,24 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
         await DeleteAllAsync(work, state, cancellationToken);
         await work.DeleteAsync(ObjectKeys.ExtractorState(jobId), cancellationToken);
         await new JobCatalog(work, string.Empty).RemoveFromIndexAsync(jobId, cancellationToken);
-        return count + state.Length + 1;
+        count += state.Length + 1;
+        if (collection is not null)
+        {
+            var left = await new CollectionMembership(work).LeaveAsync(collection, jobId, cancellationToken);
+            if (includeDataset && left.Count == 0)
+            {
+                string[] documents = [ObjectKeys.CollectionClusters(collection), ObjectKeys.Collection(collection)];
+                await DeleteAllAsync(work, documents, cancellationToken);
+                count += documents.Length;
+            }
+        }
+
+        return count;
     }
 
-    private async Task<int> DeleteDatasetAsync(string jobId, CancellationToken cancellationToken)
+    private async Task<int> DeleteDatasetAsync(string prefix, CancellationToken cancellationToken)
     {
-        var manifestKey = $"{jobId}/{DatasetPaths.Manifest}";
+        var manifestKey = $"{prefix}{DatasetPaths.Manifest}";
         var path = Path.GetTempFileName();
         try
         {
@@ -73,7 +107,7 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
                 return 0;
             }
 
-            var files = DatasetFiles.Of(ManifestJson.Read(path)).Append(DatasetPaths.Edits).Select(f => $"{jobId}/{f}").ToList();
+            var files = DatasetFiles.Of(ManifestJson.Read(path)).Append(DatasetPaths.Edits).Select(f => prefix + f).ToList();
             // The manifest first: a dataset without it is known to be incomplete, never mistaken for a finished one.
             await datasets.DeleteAsync(manifestKey, cancellationToken);
             await DeleteAllAsync(datasets, files, cancellationToken);

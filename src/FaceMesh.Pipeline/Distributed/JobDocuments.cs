@@ -16,7 +16,8 @@ public sealed record ExtractorState(
     int FramesTotal,
     string? Reason,
     string? Owner = null,
-    DateTimeOffset? SubmittedAt = null);
+    DateTimeOffset? SubmittedAt = null,
+    string? Dataset = null);
 
 /// <summary>
 /// The Clusterer's part: which frames are accounted for (a set, so redelivery cannot double-count) and the faces found
@@ -42,8 +43,12 @@ public sealed record RetentionRecord(string JobId, DateTimeOffset SweptAt);
 /// <summary>The Exporter's part.</summary>
 public sealed record ExporterState(string JobId, string State, string? Reason, string DatasetBucket, string DatasetPrefix, DateTimeOffset? FinishedAt = null);
 
-/// <summary>What the footage and its sampling looked like, carried from the FrameExtractor to the Exporter.</summary>
-public sealed record SourceDocument(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds, double IntervalSeconds, string Detector, float Eps, int MinSamples);
+/// <summary>
+/// What the footage and its sampling looked like, carried from the FrameExtractor to the Exporter, with the collection
+/// the job belongs to (null: a dataset of its own).
+/// </summary>
+public sealed record SourceDocument(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds, double IntervalSeconds, string Detector, float Eps, int MinSamples,
+    string? Dataset = null);
 
 /// <summary>
 /// One frame's faces as the Clusterer records them (idempotently, keyed by job and frame index), with the frame's shot

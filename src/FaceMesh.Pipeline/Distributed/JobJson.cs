@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FaceMesh.Pipeline.Distributed.Collections;
 using FaceMesh.Pipeline.Storage;
 
 namespace FaceMesh.Pipeline.Distributed;
@@ -12,6 +13,8 @@ namespace FaceMesh.Pipeline.Distributed;
 [JsonSerializable(typeof(FrameFacesDocument))]
 [JsonSerializable(typeof(ClustersDocument))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(CollectionDocument))]
+[JsonSerializable(typeof(CollectionClustersDocument))]
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 internal sealed partial class JobJsonContext : JsonSerializerContext;
 

@@ -14,6 +14,9 @@ public enum JobRefusal
 
     /// <summary>The job is not in a state that allows it (cancel a finished job, delete a running one).</summary>
     WrongState,
+
+    /// <summary>Something of another owner's (a collection another user started).</summary>
+    NotOwner,
 }
 
 /// <summary>A job request the rules refuse, saying why in <see cref="Refusal"/> and to the user in the message.</summary>

@@ -4,7 +4,8 @@ namespace FaceMesh.Pipeline.Distributed;
 
 /// <summary>
 /// Retention of finished jobs' working objects (footage, frames, portraits, per-frame records): removed once a job has
-/// been finished for <paramref name="keep"/>. The job's state and its dataset stay; a job is swept once.
+/// been finished for <paramref name="keep"/>. The job's state and its dataset stay; a job is swept once. A collection's
+/// jobs are kept whole: the collection is clustered and published again from them whenever a video joins or leaves.
 /// </summary>
 public sealed class JobRetention(IObjectStore work, IObjectStore datasets, TimeSpan keep)
 {
@@ -42,10 +43,10 @@ public sealed class JobRetention(IObjectStore work, IObjectStore datasets, TimeS
         return swept;
     }
 
-    /// <summary>When a finished job finished, as near as its documents tell: null while it runs.</summary>
+    /// <summary>When a finished job finished, as near as its documents tell: null while it runs, and for a collection's job.</summary>
     private async Task<DateTimeOffset?> FinishedAtAsync(string jobId, JobCatalog catalog, CancellationToken cancellationToken)
     {
-        if (await catalog.GetAsync(jobId, cancellationToken) is not { IsFinished: true })
+        if (await catalog.GetAsync(jobId, cancellationToken) is not { IsFinished: true, Submitted.Dataset: null })
         {
             return null;
         }

@@ -28,6 +28,20 @@ public static partial class ObjectKeys
 
     public static string Clusters(string job) => $"jobs/{job}/clusters.json";
 
+    /// <summary>A collection's members and settings (<see cref="CollectionDocument"/>), in the work bucket.</summary>
+    public static string Collection(string name) => $"collections/{name}/collection.json";
+
+    /// <summary>The clustering of a whole collection (<see cref="CollectionClustersDocument"/>), in the work bucket.</summary>
+    public static string CollectionClusters(string name) => $"collections/{name}/clusters.json";
+
+    /// <summary>
+    /// Where a job's dataset is published in the datasets bucket: under the job's id, or for a collection's member
+    /// under <c>datasets/&lt;collection&gt;/</c> (which is why no job may be called "datasets").
+    /// </summary>
+    public static string DatasetPrefix(string job, string? collection) => collection is null ? $"{job}/" : $"{CollectionsFolder}/{collection}/";
+
+    public const string CollectionsFolder = "datasets";
+
     /// <summary>Job names become object keys and folder names: letters, digits, '-', '_' and '.', not starting with '.'.</summary>
     public static bool IsValidJobName(string? name) => name is not null && JobName().IsMatch(name);
 

@@ -13,6 +13,16 @@ public static class SubmitValidation
             throw new JobRequestException($"job name '{request.JobName}' must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'");
         }
 
+        if (request.JobName == ObjectKeys.CollectionsFolder)
+        {
+            throw new JobRequestException($"job name '{request.JobName}' is reserved: datasets of collections are published under {ObjectKeys.CollectionsFolder}/");
+        }
+
+        if (request.Dataset.Length > 0 && !ObjectKeys.IsValidJobName(request.Dataset))
+        {
+            throw new JobRequestException($"dataset name '{Printable(request.Dataset)}' must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'");
+        }
+
         // Any name a file can have, spaces and accents included: it is kept as data, and made key-safe only where it
         // becomes a key (ObjectKeys.Footage). A client's folders are dropped; control characters, "." and ".." are refused.
         var fileName = Path.GetFileName(request.FileName);
@@ -51,7 +61,8 @@ public static class SubmitValidation
             throw new JobRequestException($"eps {eps} must be in 0.01-2 and min-samples {minSamples} in 1-10000");
         }
 
-        return new ExtractorState(request.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null);
+        return new ExtractorState(request.JobName, fileName, interval, detector, eps, minSamples, JobStates.Sampling, 0, 0, null,
+            Dataset: request.Dataset.Length > 0 ? request.Dataset : null);
     }
 
     /// <summary>A name as it may be quoted in a message: control characters shown as '?', at most 80 characters.</summary>

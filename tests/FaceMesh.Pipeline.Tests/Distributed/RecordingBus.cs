@@ -15,6 +15,10 @@ public sealed class RecordingBus : IJobBus
 
     public List<JobClustered> Clustered { get; } = [];
 
+    public List<CollectionClustered> CollectionsClustered { get; } = [];
+
+    public List<CollectionChanged> CollectionsChanged { get; } = [];
+
     public Func<EncodeFrame, Task>? OnFrame { get; set; }
 
     public int FailClusteredPublishes { get; set; }
@@ -43,6 +47,18 @@ public sealed class RecordingBus : IJobBus
         }
 
         Clustered.Add(message);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync(CollectionClustered message, CancellationToken cancellationToken)
+    {
+        CollectionsClustered.Add(message);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync(CollectionChanged message, CancellationToken cancellationToken)
+    {
+        CollectionsChanged.Add(message);
         return Task.CompletedTask;
     }
 }

@@ -27,6 +27,26 @@ public sealed class SubmitValidationTests
     }
 
     [Theory]
+    [InlineData("datasets", "")]
+    [InlineData("holiday", "../show")]
+    [InlineData("holiday", ".show")]
+    [InlineData("holiday", "show/one")]
+    public void AJobCalledDatasets_OrAHostileDatasetName_IsRefused(string job, string dataset)
+    {
+        Assert.Throws<JobRequestException>(() => SubmitValidation.Validate(new JobRequest(job, "clip.mp4", 10, Dataset: dataset), Limit));
+    }
+
+    [Fact]
+    public void ADatasetName_MakesTheJobACollectionsMember_PublishedUnderDatasets()
+    {
+        var job = SubmitValidation.Validate(new JobRequest("episode1", "clip.mp4", 10, Dataset: "show"), Limit);
+
+        Assert.Equal("show", job.Dataset);
+        Assert.Equal("datasets/show/", ObjectKeys.DatasetPrefix(job.JobId, job.Dataset));
+        Assert.Null(SubmitValidation.Validate(Header(), Limit).Dataset);
+    }
+
+    [Theory]
     [InlineData("our holiday (day 2).mp4", "our_holiday_day_2_.mp4")]
     [InlineData("vacances été.mkv", "vacances_t_.mkv")]
     [InlineData("clip.mp4", "clip.mp4")]
