@@ -3,6 +3,7 @@ using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Distributed.Collections;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
+using FaceMesh.Testing;
 
 namespace FaceMesh.Pipeline.Tests.Distributed;
 

@@ -1,12 +1,13 @@
 using FaceMesh.Contracts.Messages;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Quality;
+using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Distributed;
 using FaceMesh.Pipeline.Distributed.Collections;
 using FaceMesh.Pipeline.Storage;
 using OpenCvSharp;
 
-namespace FaceMesh.Pipeline.Tests.Distributed;
+namespace FaceMesh.Testing;
 
 /// <summary>
 /// A job of a collection as the services leave it: submitted (joining the collection), sampled, and its frames
@@ -19,8 +20,9 @@ public sealed class CollectionJob(IObjectStore work, FrameLedger ledger, string 
 
     public static async Task<CollectionJob> SubmitAsync(IObjectStore work, FrameLedger ledger, string collection, string jobId, params string[] identities)
     {
-        var job = await StoredJob.WriteAsync(work, jobId, file: $"{jobId}.mp4", state: JobStates.Encoding, framesSampled: identities.Length,
-            framesTotal: identities.Length, owner: "alice", dataset: collection);
+        var job = new ExtractorState(jobId, $"{jobId}.mp4", 1, "ssd", 0.5f, 3, JobStates.Encoding, identities.Length, identities.Length, null, "alice",
+            DateTimeOffset.UtcNow, collection);
+        await JobJson.WriteAsync(work, ObjectKeys.ExtractorState(jobId), job);
         await new CollectionMembership(work).JoinAsync(job, new Caller("alice", false), CancellationToken.None);
         await new JobCatalog(work, "datasets").AddToIndexAsync(jobId, CancellationToken.None);
         await ledger.FootageSampledAsync(new FootageSampled(jobId, identities.Length, job.SourceFile, 160, 120, 10, identities.Length, 1, "ssd", 0.5f, 3, collection),
@@ -36,7 +38,7 @@ public sealed class CollectionJob(IObjectStore work, FrameLedger ledger, string 
         var face = new FaceRecord(FaceRecord.MakeId(index, 0), index, index, new BoxF(40, 30, 80, 70), new float[136], new FaceQuality(40, 0.9f, 100, 1),
             Descriptor(identities[index], index));
         await work.PutBytesAsync(ObjectKeys.Portrait(JobId, face.Id), jpeg, "image/jpeg");
-        await ledger.RecordFrameAsync(new FrameOutcome(JobId, index, index, 160, 120, [face], RecordedJob.DefaultSettings, null), CancellationToken.None);
+        await ledger.RecordFrameAsync(new FrameOutcome(JobId, index, index, 160, 120, [face], new EngineDocument("ssd", 0.5f, 16, 720, "rotated", "m"), null), CancellationToken.None);
     }
 
     public async Task RecordAllAsync()
