@@ -24,12 +24,16 @@ public static class RunCommand
         var output = new Option<string?>("--output", "-o") { Description = "Dataset folder to create (default: <video or folder name>-dataset; required for several)." };
         var force = new Option<bool>("--force") { Description = "Replace the dataset in a non-empty output folder (other files are kept)." };
         var interval = new Option<string>("--interval") { Description = "Time between sampled frames: 500ms, 1s, 2.5s, 1m.", DefaultValueFactory = _ => "1s" };
+        var trackInterval = new Option<string?>("--track-interval")
+        {
+            Description = "Also decode frames this far apart within shots (e.g. 200ms), only to follow faces that move or turn fast between sampled frames: tracks hold together (more detection work; frames in the dataset unchanged).",
+        };
         var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
         var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on whole frames only (faster, misses small faces)." };
         var threads = new Option<int>("--threads") { Description = "Frames encoded in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("run", "Turn footage into a labelled face dataset, all in this process.")
         {
-            video, output, force, interval, detector, noTiles, threads, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, CommonOptions.Models,
+            video, output, force, interval, trackInterval, detector, noTiles, threads, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, CommonOptions.Models,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -44,12 +48,24 @@ public static class RunCommand
                 return Fail($"--interval '{result.GetValue(interval)}' is not a duration such as 500ms, 2s or 1m.", ExitCodes.BadInput);
             }
 
+            TimeSpan? trackEvery = null;
+            if (result.GetValue(trackInterval) is { } track)
+            {
+                if (!IntervalParser.TryParse(track, out var parsed))
+                {
+                    return Fail($"--track-interval '{track}' is not a duration such as 200ms.", ExitCodes.BadInput);
+                }
+
+                trackEvery = parsed;
+            }
+
             var options = new RunOptions
             {
                 Videos = paths,
                 Output = result.GetValue(output) ?? $"{Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(paths[0]))}-dataset",
                 Force = result.GetValue(force),
                 Interval = every,
+                TrackInterval = trackEvery,
                 Threads = result.GetValue(threads),
                 Engine = new FaceEngineOptions
                 {

@@ -50,8 +50,8 @@ public static class CollectionAdder
             }
 
             var timing = new RunTiming();
-            var interval = TimeSpan.FromSeconds(old.Parameters.IntervalSeconds);
-            var footage = await new FootageEncoder(engines, interval, output.Staging, timing, progress).EncodeAsync(added, old.Sources.Count, old.NextFrameIndex, old.NextTrack, cancellationToken);
+            var sampling = new SamplingPlan(TimeSpan.FromSeconds(old.Parameters.IntervalSeconds), old.Parameters.TrackIntervalSeconds is { } track ? TimeSpan.FromSeconds(track) : null);
+            var footage = await new FootageEncoder(engines, sampling, output.Staging, timing, progress).EncodeAsync(added, old.Sources.Count, old.NextFrameIndex, old.NextTrack, cancellationToken);
             List<FaceRecord> faces = [.. old.Faces, .. footage.Faces];
             var clustering = new ClusteringOptions { Eps = old.Parameters.Eps, MinSamples = old.Parameters.MinSamples };
             var clusters = timing.Clustering.Measure(() => FaceClustering.Assign(faces, clustering));

@@ -29,7 +29,7 @@ public static class EmbeddedPipeline
             }
 
             var timing = new RunTiming();
-            var footage = await new FootageEncoder(engines, options.Interval, output.Staging, timing, progress).EncodeAsync(videos, 0, 0, 0, cancellationToken);
+            var footage = await new FootageEncoder(engines, new SamplingPlan(options.Interval, options.TrackInterval), output.Staging, timing, progress).EncodeAsync(videos, 0, 0, 0, cancellationToken);
             var clusters = timing.Clustering.Measure(() => FaceClustering.Assign(footage.Faces, options.Clustering));
             var manifest = new DatasetManifest(footage.Sources, Parameters(options), footage.Frames, footage.Faces, clusters);
             Export(output, manifest, i => Path.Combine(output.Staging, DatasetPaths.Staging, $"{manifest.Faces[i].Id}.jpg"), move: true, timing, progress, cancellationToken);
@@ -55,7 +55,8 @@ public static class EmbeddedPipeline
         options.Engine.Alignment.ToString().ToLowerInvariant(),
         options.Clustering.Eps,
         options.Clustering.MinSamples,
-        ModelFolder.Release);
+        ModelFolder.Release,
+        options.TrackInterval?.TotalSeconds);
 
     /// <summary>
     /// Lays the dataset out in the staging folder, portraits moved or copied from <paramref name="portrait"/>, and commits

@@ -25,6 +25,9 @@ public sealed class RunOptions
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Denser sampling within shots, for tracks only (null: none); <see cref="Interval"/> must be a whole multiple of it.</summary>
+    public TimeSpan? TrackInterval { get; set; }
+
     [Range(1, 256)]
     public int Threads { get; set; } = Environment.ProcessorCount;
 
@@ -35,11 +38,7 @@ public sealed class RunOptions
     public void Validate()
     {
         Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
-        if (Interval < TimeSpan.FromMilliseconds(10) || Interval > TimeSpan.FromHours(1))
-        {
-            throw new ValidationException($"The sampling interval {Interval} must be between 10 ms and 1 hour.");
-        }
-
+        new SamplingPlan(Interval, TrackInterval).Validate();
         Engine.Validate();
         Clustering.Validate();
     }

@@ -27,18 +27,35 @@ public sealed class FrameEncoder(FaceEngine engine)
         detection ??= new StageClock();
         description ??= new StageClock();
         var image = ImageDecoder.Decode(frameJpeg, $"frame {index}");
-        var detections = detection.Measure(() => engine.DetectFaces(image));
-        var faces = description.Measure(() => engine.Describe(image, detections));
+        var faces = Describe(image, detection, description);
         using var bgr = image.ToBgrMat();
-        var records = faces.Select((face, i) => new FaceRecord(
-            FaceRecord.MakeId(index, i),
-            index,
-            timeSeconds,
-            face.Box,
-            face.Landmarks.Points.SelectMany(p => new[] { p.X, p.Y }).ToArray(),
-            face.Quality,
-            face.Descriptor)).ToList();
         var portraits = faces.Select(face => PortraitCropper.Crop(bgr, face.Box)).ToList();
-        return new EncodedFrame(new FrameRecord(index, timeSeconds, image.Width, image.Height), records, frameJpeg, portraits, ShotSignature.Of(bgr));
+        return new EncodedFrame(new FrameRecord(index, timeSeconds, image.Width, image.Height), Records(index, timeSeconds, faces), frameJpeg, portraits, ShotSignature.Of(bgr));
     }
+
+    /// <summary>
+    /// Finds and describes the faces of decoded pixels and takes the shot signature, storing nothing (no JPEG, no
+    /// portraits): for frames decoded only to link tracks between the dataset's frames.
+    /// </summary>
+    public EncodedFrame Analyse(int index, double timeSeconds, RgbImage image, StageClock detection, StageClock description)
+    {
+        var faces = Describe(image, detection, description);
+        using var bgr = image.ToBgrMat();
+        return new EncodedFrame(new FrameRecord(index, timeSeconds, image.Width, image.Height), Records(index, timeSeconds, faces), [], [], ShotSignature.Of(bgr));
+    }
+
+    private IReadOnlyList<Face> Describe(RgbImage image, StageClock detection, StageClock description)
+    {
+        var detections = detection.Measure(() => engine.DetectFaces(image));
+        return detections.Count == 0 ? [] : description.Measure(() => engine.Describe(image, detections));
+    }
+
+    private static List<FaceRecord> Records(int index, double timeSeconds, IReadOnlyList<Face> faces) => faces.Select((face, i) => new FaceRecord(
+        FaceRecord.MakeId(index, i),
+        index,
+        timeSeconds,
+        face.Box,
+        face.Landmarks.Points.SelectMany(p => new[] { p.X, p.Y }).ToArray(),
+        face.Quality,
+        face.Descriptor)).ToList();
 }

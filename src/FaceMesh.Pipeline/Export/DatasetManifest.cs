@@ -32,7 +32,10 @@ public sealed record DatasetManifest(
 /// <summary>One video of the footage a dataset came from.</summary>
 public sealed record SourceInfo(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds);
 
-/// <summary>The settings a dataset was made with, so it can be reproduced or re-clustered.</summary>
+/// <summary>
+/// The settings a dataset was made with, so it can be reproduced or re-clustered; <see cref="TrackIntervalSeconds"/>:
+/// the denser sampling within shots that linked tracks (null: none).
+/// </summary>
 public sealed record RunParameters(
     double IntervalSeconds,
     string Detector,
@@ -42,4 +45,5 @@ public sealed record RunParameters(
     string Alignment,
     float Eps,
     int MinSamples,
-    string Models);
+    string Models,
+    double? TrackIntervalSeconds = null);

@@ -48,6 +48,8 @@ internal sealed class SourceJson
 
 internal sealed class ParametersJson
 {
+    public double? TrackIntervalSeconds { get; set; }
+
     [JsonRequired]
     public double IntervalSeconds { get; set; }
 
