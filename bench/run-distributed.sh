@@ -41,24 +41,34 @@ run_distributed() { # label encoders engines
   for i in $(seq 1 "$encoders"); do start Encoder $((18110 + i)) 0 "${common[@]}"; done
   local begin end
   begin=$(date +%s.%N)
-  "${cli[@]}" submit "$clip" --name "$id" --server http://127.0.0.1:15101 --token bench-token 2>/dev/null | tail -2 | head -1 >"$work/$id.summary"
+  # Every line the CLI prints (the job's state at each change), stamped with the seconds since the submit began.
+  "${cli[@]}" submit "$clip" --name "$id" --server http://127.0.0.1:15101 --token bench-token 2>&1 \
+    | while IFS= read -r line; do echo "$(calc "$(date +%s.%N) - $begin") $line"; done >"$work/$id.timeline"
   end=$(date +%s.%N)
   stop_services
   rabbitmqctl -q delete_vhost "$id"
   local frames seconds
-  frames=$(grep -o 'frames [0-9]*' "$work/$id.summary" | head -1 | grep -o '[0-9]*')
+  frames=$(grep -o 'Done, frames [0-9]*' "$work/$id.timeline" | head -1 | grep -o '[0-9]*$')
   seconds=$(calc "$end - $begin")
-  echo "| $label | $frames | $seconds | $(calc "$frames / $seconds") |"
+  # When each phase was first seen to end: the upload (the job is submitted), sampling, encoding, clustering, export.
+  local uploaded sampled encoded clustered
+  uploaded=$(awk '/submitted job/ { print $1; exit }' "$work/$id.timeline")
+  sampled=$(awk '/: (Encoding|Clustering|Exporting|Done),/ { print $1; exit }' "$work/$id.timeline")
+  encoded=$(awk '/: (Clustering|Exporting|Done),/ { print $1; exit }' "$work/$id.timeline")
+  clustered=$(awk '/: (Exporting|Done),/ { print $1; exit }' "$work/$id.timeline")
+  echo "| $label | $frames | $seconds | $(calc "$frames / $seconds") | $uploaded | $(calc "$sampled - $uploaded") | $(calc "$encoded - $sampled") | $(calc "$clustered - $encoded") | $(calc "$seconds - $clustered") |"
 }
 
 echo "# $minutes-minute 1280x720 H.264 clip, one frame per second, $(nproc) cores; seconds include upload and export"
-echo "| configuration | frames | seconds | frames/s |"
-echo "|---|---|---|---|"
+echo "# phases: upload until the job exists; sampling (encoders already at work) until the last frame is published;"
+echo "# encoding of the frames still queued; clustering; export (first state change seen, polled every 0.3 s)"
+echo "| configuration | frames | seconds | frames/s | upload | sampling | rest of encoding | clustering | export |"
+echo "|---|---|---|---|---|---|---|---|---|"
 begin=$(date +%s.%N)
 "${cli[@]}" run "$clip" -o "$work/embedded" --force --threads 2 2>/dev/null | head -1 >"$work/embedded.summary"
 end=$(date +%s.%N)
 frames=$(grep -o '^[0-9]* frames' "$work/embedded.summary" | grep -o '[0-9]*')
-echo "| embedded, facemesh run --threads 2 | $frames | $(calc "$end - $begin") | $(calc "$frames / ($end - $begin)") |"
+echo "| embedded, facemesh run --threads 2 | $frames | $(calc "$end - $begin") | $(calc "$frames / ($end - $begin)") | | | | | |"
 run_distributed "distributed, 1 encoder x 2 engines" 1 2
 run_distributed "distributed, 1 encoder x 1 engine" 1 1
 run_distributed "distributed, 2 encoders x 1 engine" 2 1

@@ -37,6 +37,28 @@ public sealed class LocalFolderObjectStore(string root) : IObjectStore
         return true;
     }
 
+    /// <summary>Between two local folders: a file copy (atomic at the destination, as a put is).</summary>
+    public Task<bool> CopyToAsync(string key, IObjectStore destination, string destinationKey, CancellationToken cancellationToken = default)
+    {
+        if (destination is not LocalFolderObjectStore other)
+        {
+            return this.CopyThroughAsync(key, destination, destinationKey, cancellationToken);
+        }
+
+        var source = PathOf(key);
+        if (!File.Exists(source))
+        {
+            return Task.FromResult(false);
+        }
+
+        var target = other.PathOf(destinationKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
+        File.Copy(source, temporary);
+        File.Move(temporary, target, overwrite: true);
+        return Task.FromResult(true);
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         try

@@ -16,6 +16,8 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
 
     public string Bucket => bucket;
 
+    private IMinioClient Client => client;
+
     /// <summary>Creates the bucket unless it exists; another service creating it at the same moment is success too.</summary>
     public async Task EnsureBucketAsync(CancellationToken cancellationToken = default)
     {
@@ -90,6 +92,25 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
             return true;
         }, retryable: start >= 0, cancellationToken);
     }
+
+    /// <summary>Between two buckets of one client (the services' work and datasets buckets): S3 CopyObject, no bytes through here.</summary>
+    public Task<bool> CopyToAsync(string key, IObjectStore destination, string destinationKey, CancellationToken cancellationToken = default) =>
+        destination is MinioObjectStore other && ReferenceEquals(other.Client, client)
+            ? RetryAsync(async () =>
+            {
+                try
+                {
+                    var source = new CopySourceObjectArgs().WithBucket(bucket).WithObject(key);
+                    await client.CopyObjectAsync(new CopyObjectArgs().WithBucket(other.Bucket).WithObject(destinationKey).WithCopyObjectSource(source), cancellationToken);
+                }
+                catch (Exception e) when (e is ObjectNotFoundException or BucketNotFoundException)
+                {
+                    return false;
+                }
+
+                return true;
+            }, retryable: true, cancellationToken)
+            : this.CopyThroughAsync(key, destination, destinationKey, cancellationToken);
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => RetryAsync(async () =>
     {

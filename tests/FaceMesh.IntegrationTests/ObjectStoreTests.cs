@@ -20,6 +20,24 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public async Task Copies_BetweenBucketsOfOneServer_AndTellAMissingObject()
+    {
+        var work = new MinioObjectStore(Client, $"copy-w-{Guid.NewGuid():N}"[..30]);
+        var datasets = new MinioObjectStore(Client, $"copy-d-{Guid.NewGuid():N}"[..30]);
+        await work.EnsureBucketAsync();
+        await datasets.EnsureBucketAsync();
+        var bytes = new byte[300_000];
+        new Random(3).NextBytes(bytes);
+        await work.PutBytesAsync("frames/job/000000.jpg", bytes, "image/jpeg");
+
+        Assert.True(await work.CopyToAsync("frames/job/000000.jpg", datasets, "job/images/frame_000000.jpg"));
+        Assert.False(await work.CopyToAsync("frames/job/000001.jpg", datasets, "job/images/frame_000001.jpg"));
+
+        Assert.Equal(bytes, await datasets.GetAsync("job/images/frame_000000.jpg"));
+        Assert.Null(await datasets.GetAsync("job/images/frame_000001.jpg"));
+    }
+
+    [Fact]
     public async Task Downloads_StreamWholeObjects_AndTellAMissingOne()
     {
         var store = new MinioObjectStore(Client, $"stream-{Guid.NewGuid():N}"[..30]);

@@ -24,6 +24,10 @@ sed -i 's#//doc\.\([a-z0-9.]*\)/2006-03-01/#//\1/doc/2006-03-01/#g' \
 grep -q "FACEMESH_HEAD_BUCKET" "$here/node_modules/s3rver/lib/routes.js" || sed -i \
   "s#  .get('/:bucket', bucketCtrl.bucketExists, ctx => {#  .get('/:bucket', bucketCtrl.bucketExists, ctx => { /* FACEMESH_HEAD_BUCKET */ if (ctx.method === 'HEAD') { ctx.status = 200; return; }#" \
   "$here/node_modules/s3rver/lib/routes.js"
+# And it reads CopyObject's source with decodeURI, which leaves the %2F the Minio SDK (rightly) writes for each '/' of
+# the key, so no key with a folder could be copied: decode it as S3 and MinIO do.
+sed -i "s#decodeURI(ctx.headers\['x-amz-copy-source'\])#decodeURIComponent(ctx.headers['x-amz-copy-source'])#" \
+  "$here/node_modules/s3rver/lib/controllers/object.js"
 if ! (exec 3<>/dev/tcp/127.0.0.1/9000) 2>/dev/null; then
   data="${S3RVER_DATA:-/tmp/facemesh-s3rver}"
   mkdir -p "$data"

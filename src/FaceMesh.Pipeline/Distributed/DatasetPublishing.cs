@@ -8,6 +8,8 @@ namespace FaceMesh.Pipeline.Distributed;
 /// <summary>
 /// Stage 4 (in the Exporter): builds a dataset with the very exporter <c>facemesh run</c> uses, in a local staging
 /// folder, and uploads it under its prefix in the datasets bucket, several transfers at a time, <c>manifest.json</c> last
+/// (frames and portraits are copied from the work bucket on the server, never through the Exporter, which downloads only
+/// the portraits the montages show)
 /// (its presence means the dataset is complete); then removes what the previous manifest listed and this one does not
 /// (a re-clustered collection renumbers people). The review's <c>edits.json</c> is never touched. Running it twice
 /// uploads the same objects again.
@@ -55,15 +57,22 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
         try
         {
             var previous = await PreviousFilesAsync(prefix, staging, cancellationToken);
-            var images = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Images)).FullName;
             var portraits = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Staging)).FullName;
-            await Parallel.ForEachAsync(Enumerable.Range(0, assembly.Frames.Count), Transfers(cancellationToken), (i, token) =>
-                DownloadAsync(assembly.FrameKeys[i], Path.Combine(images, assembly.Frames[i].FileName), token));
-            await Parallel.ForEachAsync(Enumerable.Range(0, assembly.Faces.Count), Transfers(cancellationToken), (i, token) =>
-                DownloadAsync(assembly.PortraitKeys[i], Path.Combine(portraits, $"{assembly.Faces[i].Id}.jpg"), token));
-
             var manifest = new DatasetManifest([.. assembly.Sources], parameters, [.. assembly.Frames], [.. assembly.Faces], [.. clusters]);
-            DatasetExporter.Export(staging, manifest, i => Path.Combine(portraits, $"{manifest.Faces[i].Id}.jpg"), move: true, cancellationToken: cancellationToken);
+            var copies = assembly.Frames.Select((f, i) => (Source: assembly.FrameKeys[i], File: $"{DatasetPaths.Images}/{f.FileName}"))
+                .Concat(assembly.Faces.Select((_, i) => (Source: assembly.PortraitKeys[i], File: manifest.CropPath(i))))
+                .ToList();
+            await Parallel.ForEachAsync(copies, Transfers(cancellationToken), async (copy, token) =>
+            {
+                if (!await work.CopyToAsync(copy.Source, datasets, prefix + copy.File, token))
+                {
+                    throw new InvalidOperationException($"object {copy.Source} is missing");
+                }
+            });
+            var shown = DatasetExporter.MontageFaces(manifest).SelectMany(m => m.Faces).ToList();
+            await Parallel.ForEachAsync(shown, Transfers(cancellationToken), (i, token) =>
+                DownloadAsync(assembly.PortraitKeys[i], Path.Combine(portraits, $"{assembly.Faces[i].Id}.jpg"), token));
+            DatasetExporter.WriteAllButPeople(staging, manifest, i => Path.Combine(portraits, $"{manifest.Faces[i].Id}.jpg"), cancellationToken);
             Directory.Delete(portraits, recursive: true);
 
             var files = Directory.GetFiles(staging, "*", SearchOption.AllDirectories)
@@ -72,7 +81,7 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             await Parallel.ForEachAsync(files.Where(f => f != DatasetPaths.Manifest), Transfers(cancellationToken), (file, token) => UploadAsync(staging, prefix, file, token));
             await UploadAsync(staging, prefix, DatasetPaths.Manifest, cancellationToken);
 
-            var stale = previous.Except(files).Where(f => f is not (DatasetPaths.Manifest or DatasetPaths.Edits)).ToList();
+            var stale = previous.Except(files).Except(copies.Select(c => c.File)).Where(f => f is not (DatasetPaths.Manifest or DatasetPaths.Edits)).ToList();
             await Parallel.ForEachAsync(stale, Transfers(cancellationToken), async (file, token) => await datasets.DeleteAsync(prefix + file, token));
             return manifest;
         }

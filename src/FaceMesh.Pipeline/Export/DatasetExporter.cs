@@ -30,26 +30,36 @@ public static class DatasetExporter
             progress?.Report(i + 1);
         }
 
-        WriteMontages(root, manifest, cancellationToken);
+        WriteAllButPeople(root, manifest, i => Path.Combine(root, manifest.CropPath(i)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Montages, labels, <c>data.yaml</c> and <c>manifest.json</c>, the portraits the montages show read from
+    /// <paramref name="portraitPath"/> (<see cref="MontageFaces"/> only): for an exporter that places <c>people/</c> itself.
+    /// </summary>
+    public static void WriteAllButPeople(string root, DatasetManifest manifest, Func<int, string> portraitPath, CancellationToken cancellationToken = default)
+    {
+        var montages = Directory.CreateDirectory(Path.Combine(root, DatasetPaths.Montages)).FullName;
+        foreach (var (cluster, faces) in MontageFaces(manifest))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            File.WriteAllBytes(Path.Combine(montages, $"{DatasetManifest.PersonName(cluster)}.jpg"), MontageBuilder.Build([.. faces.Select(portraitPath)]));
+        }
+
         WriteLabels(root, manifest);
         File.WriteAllText(Path.Combine(root, DatasetPaths.DataYaml), YoloLabels.DataYaml(manifest.PeopleCount));
         using var stream = File.Create(Path.Combine(root, DatasetPaths.Manifest));
         ManifestJson.Write(stream, manifest);
     }
 
-    private static void WriteMontages(string root, DatasetManifest manifest, CancellationToken cancellationToken)
-    {
-        var montages = Directory.CreateDirectory(Path.Combine(root, DatasetPaths.Montages)).FullName;
-        var byCluster = Enumerable.Range(0, manifest.Faces.Count).Where(i => manifest.Clusters[i] >= 0).GroupBy(i => manifest.Clusters[i]);
-        foreach (var cluster in byCluster)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var ranked = cluster.OrderByDescending(i => MontageBuilder.Rank(manifest.Faces[i].Quality)).ThenBy(i => i).ToList();
-            var best = MontageBuilder.PickVaried(ranked, i => manifest.Faces[i].Descriptor)
-                .Select(i => Path.Combine(root, manifest.CropPath(i))).ToList();
-            File.WriteAllBytes(Path.Combine(montages, $"{DatasetManifest.PersonName(cluster.Key)}.jpg"), MontageBuilder.Build(best));
-        }
-    }
+    /// <summary>The faces each person's montage shows (best ranked, varied), by face index.</summary>
+    public static IEnumerable<(int Cluster, List<int> Faces)> MontageFaces(DatasetManifest manifest) =>
+        Enumerable.Range(0, manifest.Faces.Count).Where(i => manifest.Clusters[i] >= 0).GroupBy(i => manifest.Clusters[i])
+            .Select(cluster =>
+            {
+                var ranked = cluster.OrderByDescending(i => MontageBuilder.Rank(manifest.Faces[i].Quality)).ThenBy(i => i).ToList();
+                return (cluster.Key, MontageBuilder.PickVaried(ranked, i => manifest.Faces[i].Descriptor));
+            });
 
     private static void WriteLabels(string root, DatasetManifest manifest)
     {

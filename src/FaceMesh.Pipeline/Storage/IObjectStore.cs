@@ -17,6 +17,13 @@ public interface IObjectStore
     /// </summary>
     Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Copies the object to <paramref name="destinationKey"/> in <paramref name="destination"/>: on the server where the
+    /// store can (two buckets of one MinIO; two folders of one disk), else through this process
+    /// (<see cref="ObjectStoreExtensions.CopyThroughAsync"/>). False when there is no such object.
+    /// </summary>
+    Task<bool> CopyToAsync(string key, IObjectStore destination, string destinationKey, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the object; removing one that does not exist is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }

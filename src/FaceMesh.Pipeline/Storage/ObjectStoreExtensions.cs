@@ -26,6 +26,27 @@ public static class ObjectStoreExtensions
         return found;
     }
 
+    /// <summary>A copy between stores that cannot copy on a server: streamed through a temporary file.</summary>
+    public static async Task<bool> CopyThroughAsync(this IObjectStore source, string key, IObjectStore destination, string destinationKey, CancellationToken cancellationToken = default)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            if (!await source.DownloadToFileAsync(key, path, cancellationToken))
+            {
+                return false;
+            }
+
+            await using var file = File.OpenRead(path);
+            await destination.PutAsync(destinationKey, file, file.Length, "application/octet-stream", cancellationToken);
+            return true;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static Task PutTextAsync(this IObjectStore store, string key, string text, CancellationToken cancellationToken = default) =>
         store.PutBytesAsync(key, System.Text.Encoding.UTF8.GetBytes(text), "application/json", cancellationToken);
 }

@@ -53,5 +53,8 @@ public sealed class JobSubmissionTests : IDisposable
         public Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default) => inner.DownloadAsync(key, destination, cancellationToken);
 
         public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task<bool> CopyToAsync(string key, IObjectStore destination, string destinationKey, CancellationToken cancellationToken = default) =>
+            inner.CopyToAsync(key, destination, destinationKey, cancellationToken);
     }
 }
