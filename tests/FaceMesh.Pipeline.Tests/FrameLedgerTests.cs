@@ -45,6 +45,25 @@ public sealed class FrameLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task FramesArrivingTogether_ShareTheirStateWrites_AndEveryOneIsCountedOnce()
+    {
+        var slow = new SlowStateStore(_store);
+        var ledger = new FrameLedger(slow, _bus);
+        await ledger.FootageSampledAsync(Sampled(40), CancellationToken.None);
+        var before = slow.StateWrites;
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => ledger.RecordFrameAsync(Frame(i, faces: 1), CancellationToken.None)));
+
+        var state = await JobJson.ReadAsync<ClustererState>(_store, ObjectKeys.ClustererState(Job));
+        Assert.Equal(Enumerable.Range(0, 40), state!.FramesDone.Order());
+        Assert.Equal((40, JobStates.Clustering), (state.Faces, state.State));
+        Assert.Single(_bus.Clustered);
+        Assert.Equal(Enumerable.Range(1, 40), replies.Select(r => r.FramesDone).Order());
+        // One write per frame before group commits (40, and one more for the clustered state); far fewer now.
+        Assert.True(slow.StateWrites - before <= 20, $"{slow.StateWrites - before} state writes for 40 frames");
+    }
+
+    [Fact]
     public async Task FacesFoundSoFar_AreCountedWhileEncoding_OncePerFrame()
     {
         var ledger = new FrameLedger(_store, _bus);
@@ -182,4 +201,32 @@ public sealed class FrameLedgerTests : IDisposable
         null, null);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>A store whose Clusterer state writes take 30 ms (a busy server), counting them.</summary>
+    private sealed class SlowStateStore(IObjectStore inner) : IObjectStore
+    {
+        private int _stateWrites;
+
+        public int StateWrites => _stateWrites;
+
+        public async Task PutAsync(string key, Stream content, long length, string contentType, CancellationToken cancellationToken = default)
+        {
+            if (key.EndsWith("/clusterer.json", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _stateWrites);
+                await Task.Delay(30, cancellationToken);
+            }
+
+            await inner.PutAsync(key, content, length, contentType, cancellationToken);
+        }
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+
+        public Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default) => inner.DownloadAsync(key, destination, cancellationToken);
+
+        public Task<bool> CopyToAsync(string key, IObjectStore destination, string destinationKey, CancellationToken cancellationToken = default) =>
+            inner.CopyToAsync(key, destination, destinationKey, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+    }
 }

@@ -18,7 +18,7 @@ namespace FaceMesh.Pipeline.Distributed;
 /// </summary>
 public sealed class FrameLedger(IObjectStore store, IJobBus bus)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+    private readonly ConcurrentDictionary<string, ChangeQueue> _queues = new();
     private readonly CollectionClustering _collections = new(store, bus);
 
     // This instance owns the state it writes, so it keeps it rather than reading its own writes back.
@@ -86,40 +86,77 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
     public Task<IReadOnlyList<string>?> CollectionChangedAsync(string collection, CancellationToken cancellationToken) =>
         _collections.TryClusterAsync(collection, cancellationToken);
 
+    /// <summary>
+    /// Applies a change to the job's state and returns once it is stored. Changes arriving while the state is being
+    /// written are applied together and stored with one write (a group commit): the state document grows with the job,
+    /// and writing it once per frame made a long job's bookkeeping grow with the square of its frames. No change is
+    /// answered before it is stored, so an Encoder never takes a frame for recorded that a restart would lose.
+    /// </summary>
     private async Task<LedgerProgress> UpdateAsync(string jobId, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
     {
-        var gate = _locks.GetOrAdd(jobId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        var queue = _queues.GetOrAdd(jobId, _ => new ChangeQueue());
+        var stored = new TaskCompletionSource<LedgerProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (queue.Add(change, stored))
         {
-            var state = _states.TryGetValue(jobId, out var known)
-                ? known
-                : await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken)
-                  ?? new ClustererState(jobId, 0, [], [], 0, JobStates.Encoding, 0, null, null);
-            state = change(state with { FramesDone = [.. state.FramesDone], FramesFailed = [.. state.FramesFailed] });
-            var done = state.FramesDone.Count + state.FramesFailed.Count;
-            var complete = state.FramesTotal > 0 && done >= state.FramesTotal && state.Source is not null;
-            // The frame is counted durably before anything else may fail, so a job is never short of a recorded frame.
+            // The writes are shared by every caller in the batch, so none of their cancellations stops them.
+            _ = Task.Run(() => DrainAsync(jobId, queue), CancellationToken.None);
+        }
+
+        return await stored.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task DrainAsync(string jobId, ChangeQueue queue)
+    {
+        while (queue.Take() is { } batch)
+        {
+            try
+            {
+                var progress = await ApplyAsync(jobId, [.. batch.Select(b => b.Change)], CancellationToken.None);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Stored.SetResult(progress[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                batch.ForEach(b => b.Stored.TrySetException(e));
+            }
+        }
+    }
+
+    private async Task<LedgerProgress[]> ApplyAsync(string jobId, IReadOnlyList<Func<ClustererState, ClustererState>> changes, CancellationToken cancellationToken)
+    {
+        var state = _states.TryGetValue(jobId, out var known)
+            ? known
+            : await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken)
+              ?? new ClustererState(jobId, 0, [], [], 0, JobStates.Encoding, 0, null, null);
+        // One copy of the sets per batch (the cached state stays as stored until the write succeeds).
+        state = state with { FramesDone = [.. state.FramesDone], FramesFailed = [.. state.FramesFailed] };
+        var progress = new LedgerProgress[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            state = changes[i](state);
+            progress[i] = new LedgerProgress(state.FramesDone.Count + state.FramesFailed.Count, state.FramesTotal);
+        }
+
+        var done = state.FramesDone.Count + state.FramesFailed.Count;
+        var complete = state.FramesTotal > 0 && done >= state.FramesTotal && state.Source is not null;
+        // The frames are counted durably before anything else may fail, so a job is never short of a recorded frame.
+        await SaveAsync(state, cancellationToken);
+        if (complete && state.State == JobStates.Encoding)
+        {
+            var cancelled = await new JobCancellation(store).IsRequestedAsync(jobId, cancellationToken);
+            state = cancelled ? state with { State = JobStates.Cancelled } : await ClusterAsync(state, cancellationToken);
             await SaveAsync(state, cancellationToken);
-            if (complete && state.State == JobStates.Encoding)
-            {
-                var cancelled = await new JobCancellation(store).IsRequestedAsync(jobId, cancellationToken);
-                state = cancelled ? state with { State = JobStates.Cancelled } : await ClusterAsync(state, cancellationToken);
-                await SaveAsync(state, cancellationToken);
-            }
-
-            // A member is clustered with its collection; should that fail, the frame's redelivery (or ResumeAsync) tries again.
-            if (complete && state is { State: JobStates.Clustering, Source.Dataset: { } collection })
-            {
-                await _collections.TryClusterAsync(collection, cancellationToken);
-            }
-
-            return new LedgerProgress(done, state.FramesTotal);
         }
-        finally
+
+        // A member is clustered with its collection; should that fail, the frame's redelivery (or ResumeAsync) tries again.
+        if (complete && state is { State: JobStates.Clustering, Source.Dataset: { } collection })
         {
-            gate.Release();
+            await _collections.TryClusterAsync(collection, cancellationToken);
         }
+
+        return progress;
     }
 
     private async Task SaveAsync(ClustererState state, CancellationToken cancellationToken)
