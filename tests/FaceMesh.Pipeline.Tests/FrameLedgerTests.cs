@@ -64,6 +64,31 @@ public sealed class FrameLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task AJobDeletedAndSubmittedAgainUnderItsName_IsANewJob_ForTheSameClusterer()
+    {
+        var ledger = new FrameLedger(_store, _bus);
+        await ledger.FootageSampledAsync(Sampled(3), CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await ledger.RecordFrameAsync(Frame(i, faces: 2), CancellationToken.None);
+        }
+
+        await JobJson.WriteAsync(_store, ObjectKeys.ExporterState(Job), new ExporterState(Job, JobStates.Done, null, "datasets", $"{Job}/", DateTimeOffset.UtcNow));
+        await new JobDeletion(_store, _store).DeleteAsync(Job, includeDataset: false, CancellationToken.None);
+        await StoredJob.WriteAsync(_store, Job, state: JobStates.Encoding);
+
+        await ledger.FootageSampledAsync(Sampled(2), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(0, faces: 1), CancellationToken.None);
+        await ledger.RecordFrameAsync(Frame(1, faces: 1), CancellationToken.None);
+
+        Assert.Equal(2, _bus.Clustered.Count);
+        var clusters = await JobJson.ReadAsync<ClustersDocument>(_store, ObjectKeys.Clusters(Job));
+        Assert.Equal(["000000_00", "000001_00"], clusters!.FaceIds);
+        var state = await JobJson.ReadAsync<ClustererState>(_store, ObjectKeys.ClustererState(Job));
+        Assert.Equal((2, 2, JobStates.Clustering), (state!.FramesTotal, state.Faces, state.State));
+    }
+
+    [Fact]
     public async Task FacesFoundSoFar_AreCountedWhileEncoding_OncePerFrame()
     {
         var ledger = new FrameLedger(_store, _bus);

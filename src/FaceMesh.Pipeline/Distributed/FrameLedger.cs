@@ -21,12 +21,13 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
     private readonly ConcurrentDictionary<string, ChangeQueue> _queues = new();
     private readonly CollectionClustering _collections = new(store, bus);
 
-    // This instance owns the state it writes, so it keeps it rather than reading its own writes back.
-    private readonly ConcurrentDictionary<string, ClustererState> _states = new();
+    // This instance owns the state it writes, so it keeps it rather than reading its own writes back; each with the
+    // job's submission time, since a job deleted and submitted again under its name is another job with another state.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset? Submitted, ClustererState State)> _states = new();
 
     public async Task<LedgerProgress> RecordFrameAsync(FrameOutcome frame, CancellationToken cancellationToken)
     {
-        if (await new JobCancellation(store).IsStoppedAsync(frame.JobId, cancellationToken))
+        if (await new JobCancellation(store).RunningAsync(frame.JobId, cancellationToken) is not { } job)
         {
             return new LedgerProgress(0, 0);
         }
@@ -36,14 +37,14 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         if (failure is not null
             && await JobJson.ReadAsync<FrameFacesDocument>(store, ObjectKeys.FrameFaces(frame.JobId, frame.FrameIndex), cancellationToken) is { Failure: null })
         {
-            return await UpdateAsync(frame.JobId, state => state, cancellationToken);
+            return await UpdateAsync(job, state => state, cancellationToken);
         }
 
         var document = new FrameFacesDocument(frame.FrameIndex, frame.TimeSeconds, frame.Width, frame.Height, failure,
             frame.Faces.Select(ToDocument).ToList(), frame.Engine, failure is null ? frame.ShotSignature : null);
         await JobJson.WriteAsync(store, ObjectKeys.FrameFaces(frame.JobId, frame.FrameIndex), document, cancellationToken);
 
-        return await UpdateAsync(frame.JobId, state =>
+        return await UpdateAsync(job, state =>
         {
             // A frame already done is a redelivery of the same faces: counted once. (Done never turns failed: see above.)
             var counted = state.FramesDone.Remove(frame.FrameIndex);
@@ -53,13 +54,21 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         }, cancellationToken);
     }
 
-    public Task FootageSampledAsync(FootageSampled message, CancellationToken cancellationToken) =>
-        UpdateAsync(message.JobId, state => state with
+    /// <summary>Learns the job's frame count and footage; a job deleted meanwhile is left alone (nothing of it is written).</summary>
+    public async Task FootageSampledAsync(FootageSampled message, CancellationToken cancellationToken)
+    {
+        if (await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(message.JobId), cancellationToken) is not { } job)
+        {
+            return;
+        }
+
+        await UpdateAsync(job, state => state with
         {
             FramesTotal = message.FrameCount,
             Source = new SourceDocument(message.SourceFile, message.Width, message.Height, message.FramesPerSecond, message.DurationSeconds,
                 message.IntervalSeconds, message.Detector, message.Eps, message.MinSamples, message.Dataset),
         }, cancellationToken);
+    }
 
     /// <summary>
     /// After a restart: a job whose frames are all accounted for but that was never clustered (the process stopped
@@ -70,9 +79,10 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
     public async Task<string?> ResumeAsync(string jobId, CancellationToken cancellationToken)
     {
         var state = await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken);
-        if (state is { State: JobStates.Encoding })
+        if (state is { State: JobStates.Encoding }
+            && await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken) is { } job)
         {
-            await UpdateAsync(jobId, s => s, cancellationToken);
+            await UpdateAsync(job, s => s, cancellationToken);
             return null;
         }
 
@@ -92,14 +102,14 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
     /// and writing it once per frame made a long job's bookkeeping grow with the square of its frames. No change is
     /// answered before it is stored, so an Encoder never takes a frame for recorded that a restart would lose.
     /// </summary>
-    private async Task<LedgerProgress> UpdateAsync(string jobId, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
+    private async Task<LedgerProgress> UpdateAsync(ExtractorState job, Func<ClustererState, ClustererState> change, CancellationToken cancellationToken)
     {
-        var queue = _queues.GetOrAdd(jobId, _ => new ChangeQueue());
+        var queue = _queues.GetOrAdd(job.JobId, _ => new ChangeQueue());
         var stored = new TaskCompletionSource<LedgerProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (queue.Add(change, stored))
+        if (queue.Add(job.SubmittedAt, change, stored))
         {
             // The writes are shared by every caller in the batch, so none of their cancellations stops them.
-            _ = Task.Run(() => DrainAsync(jobId, queue), CancellationToken.None);
+            _ = Task.Run(() => DrainAsync(job.JobId, queue), CancellationToken.None);
         }
 
         return await stored.Task.WaitAsync(cancellationToken);
@@ -111,7 +121,7 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         {
             try
             {
-                var progress = await ApplyAsync(jobId, [.. batch.Select(b => b.Change)], CancellationToken.None);
+                var progress = await ApplyAsync(jobId, batch[^1].Submitted, [.. batch.Select(b => b.Change)], CancellationToken.None);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Stored.SetResult(progress[i]);
@@ -124,10 +134,10 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         }
     }
 
-    private async Task<LedgerProgress[]> ApplyAsync(string jobId, IReadOnlyList<Func<ClustererState, ClustererState>> changes, CancellationToken cancellationToken)
+    private async Task<LedgerProgress[]> ApplyAsync(string jobId, DateTimeOffset? submitted, IReadOnlyList<Func<ClustererState, ClustererState>> changes, CancellationToken cancellationToken)
     {
-        var state = _states.TryGetValue(jobId, out var known)
-            ? known
+        var state = _states.TryGetValue(jobId, out var known) && known.Submitted == submitted
+            ? known.State
             : await JobJson.ReadAsync<ClustererState>(store, ObjectKeys.ClustererState(jobId), cancellationToken)
               ?? new ClustererState(jobId, 0, [], [], 0, JobStates.Encoding, 0, null, null);
         // One copy of the sets per batch (the cached state stays as stored until the write succeeds).
@@ -142,12 +152,12 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         var done = state.FramesDone.Count + state.FramesFailed.Count;
         var complete = state.FramesTotal > 0 && done >= state.FramesTotal && state.Source is not null;
         // The frames are counted durably before anything else may fail, so a job is never short of a recorded frame.
-        await SaveAsync(state, cancellationToken);
+        await SaveAsync(state, submitted, cancellationToken);
         if (complete && state.State == JobStates.Encoding)
         {
             var cancelled = await new JobCancellation(store).IsRequestedAsync(jobId, cancellationToken);
             state = cancelled ? state with { State = JobStates.Cancelled } : await ClusterAsync(state, cancellationToken);
-            await SaveAsync(state, cancellationToken);
+            await SaveAsync(state, submitted, cancellationToken);
         }
 
         // A member is clustered with its collection; should that fail, the frame's redelivery (or ResumeAsync) tries again.
@@ -159,10 +169,10 @@ public sealed class FrameLedger(IObjectStore store, IJobBus bus)
         return progress;
     }
 
-    private async Task SaveAsync(ClustererState state, CancellationToken cancellationToken)
+    private async Task SaveAsync(ClustererState state, DateTimeOffset? submitted, CancellationToken cancellationToken)
     {
         await JobJson.WriteAsync(store, ObjectKeys.ClustererState(state.JobId), state, cancellationToken);
-        _states[state.JobId] = state;
+        _states[state.JobId] = (submitted, state);
     }
 
     private async Task<ClustererState> ClusterAsync(ClustererState state, CancellationToken cancellationToken)

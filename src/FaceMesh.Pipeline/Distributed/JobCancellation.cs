@@ -17,9 +17,13 @@ public sealed class JobCancellation(IObjectStore store)
         JobJson.WriteAsync(store, ObjectKeys.Cancel(jobId), new CancelRequest(jobId, DateTimeOffset.UtcNow), cancellationToken);
 
     /// <summary>Cancelled, or deleted: frames still in flight for such a job are dropped, not encoded or recorded.</summary>
-    public async Task<bool> IsStoppedAsync(string jobId, CancellationToken cancellationToken) =>
+    public async Task<bool> IsStoppedAsync(string jobId, CancellationToken cancellationToken) => await RunningAsync(jobId, cancellationToken) is null;
+
+    /// <summary>The job as submitted, unless it is cancelled or deleted (null).</summary>
+    public async Task<ExtractorState?> RunningAsync(string jobId, CancellationToken cancellationToken) =>
         await IsRequestedAsync(jobId, cancellationToken)
-        || await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken) is null;
+            ? null
+            : await JobJson.ReadAsync<ExtractorState>(store, ObjectKeys.ExtractorState(jobId), cancellationToken);
 
     public async Task<bool> IsRequestedAsync(string jobId, CancellationToken cancellationToken) =>
         await JobJson.ReadAsync<CancelRequest>(store, ObjectKeys.Cancel(jobId), cancellationToken) is not null;
