@@ -117,6 +117,28 @@ public sealed class CollectionTests : IDisposable
     }
 
     [Fact]
+    public async Task AMemberDeletedAndSubmittedAgainUnderItsName_IsClusteredAgain_ThoughTheNamesAreTheSame()
+    {
+        var first = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode1", "ann", "ann", "ann");
+        var second = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode2", "bob", "bob", "bob");
+        await first.RecordAllAsync();
+        await second.RecordAllAsync();
+        await MarkDoneAsync("episode1", "episode2");
+        var view = await new JobCatalog(_buckets.Work, "datasets").GetAsync("episode2", CancellationToken.None);
+        await new JobDeletion(_buckets.Work, _buckets.Datasets).DeleteFinishedAsync(view!, includeDataset: false, CancellationToken.None);
+
+        // Submitted again before the Clusterer heard of the deletion: when it does, the new episode2 is still encoding.
+        var again = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode2", "cid", "cid", "cid");
+        Assert.Null(await _ledger.CollectionChangedAsync(Show, CancellationToken.None));
+        await again.RecordAllAsync();
+
+        Assert.Equal(2, _bus.CollectionsClustered.Count);
+        var (manifest, _) = await new DatasetPublishing(_buckets.Work, _buckets.Datasets).PublishCollectionAsync(Show, CancellationToken.None);
+        Assert.Equal(2, manifest.PeopleCount);
+        Assert.Equal(6, manifest.Faces.Count);
+    }
+
+    [Fact]
     public async Task ACancelledMember_IsLeftOut_AndTheOthersNoLongerWaitForIt()
     {
         var first = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode1", "ann", "ann", "ann");

@@ -14,7 +14,8 @@ public sealed class CollectionClustering(IObjectStore work, IJobBus bus)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
-    // The members each collection was last clustered with in this process: a job's records never change once clustered.
+    // The members each collection was last clustered with in this process, each as its job id and submission time: a
+    // job's records never change once clustered, but a job deleted and submitted again under its name is another job.
     private readonly ConcurrentDictionary<string, string[]> _clustered = new(StringComparer.Ordinal);
 
     private enum Standing
@@ -37,19 +38,23 @@ public sealed class CollectionClustering(IObjectStore work, IJobBus bus)
             }
 
             var members = new List<string>();
+            var incarnations = new List<string>();
             foreach (var jobId in settings.Jobs)
             {
-                switch (await StandingAsync(jobId, cancellationToken))
+                var (standing, submittedAt) = await StandingAsync(jobId, cancellationToken);
+                if (standing == Standing.Waiting)
                 {
-                    case Standing.Waiting:
-                        return null;
-                    case Standing.Ready:
-                        members.Add(jobId);
-                        break;
+                    return null;
+                }
+
+                if (standing == Standing.Ready)
+                {
+                    members.Add(jobId);
+                    incarnations.Add($"{jobId}@{submittedAt:O}");
                 }
             }
 
-            if (members.Count == 0 || (_clustered.TryGetValue(collection, out var last) && last.SequenceEqual(members)))
+            if (members.Count == 0 || (_clustered.TryGetValue(collection, out var last) && last.SequenceEqual(incarnations)))
             {
                 return null;
             }
@@ -65,7 +70,7 @@ public sealed class CollectionClustering(IObjectStore work, IJobBus bus)
             await JobJson.WriteAsync(work, ObjectKeys.CollectionClusters(collection),
                 new CollectionClustersDocument(members, [.. faces.Select(f => f.Id)], [.. clusters]), cancellationToken);
             await bus.PublishAsync(new CollectionClustered(collection), cancellationToken);
-            _clustered[collection] = [.. members];
+            _clustered[collection] = [.. incarnations];
             return members;
         }
         finally
@@ -74,19 +79,19 @@ public sealed class CollectionClustering(IObjectStore work, IJobBus bus)
         }
     }
 
-    private async Task<Standing> StandingAsync(string jobId, CancellationToken cancellationToken)
+    private async Task<(Standing Standing, DateTimeOffset? SubmittedAt)> StandingAsync(string jobId, CancellationToken cancellationToken)
     {
         var extractor = await JobJson.ReadAsync<ExtractorState>(work, ObjectKeys.ExtractorState(jobId), cancellationToken);
         if (extractor is null or { State: JobStates.Failed or JobStates.Cancelled } || await new JobCancellation(work).IsRequestedAsync(jobId, cancellationToken))
         {
-            return Standing.LeftOut;
+            return (Standing.LeftOut, null);
         }
 
-        return await JobJson.ReadAsync<ClustererState>(work, ObjectKeys.ClustererState(jobId), cancellationToken) switch
+        return (await JobJson.ReadAsync<ClustererState>(work, ObjectKeys.ClustererState(jobId), cancellationToken) switch
         {
             { State: JobStates.Clustering } => Standing.Ready,
             { State: JobStates.Cancelled } => Standing.LeftOut,
             _ => Standing.Waiting,
-        };
+        }, extractor.SubmittedAt);
     }
 }

@@ -8,6 +8,6 @@ public sealed record CollectionDocument(string Name, string? Owner, DateTimeOffs
 
 /// <summary>
 /// The Clusterer's result for a whole collection: the member jobs clustered, in the order their frames are numbered,
-/// and each face's cluster (faces in <see cref="CollectionRecords"/> order, which <see cref="FaceIds"/> pins down).
+/// and each face's cluster (faces in <see cref="DatasetAssembly"/> order, which <see cref="FaceIds"/> pins down).
 /// </summary>
 public sealed record CollectionClustersDocument(List<string> Jobs, List<string> FaceIds, List<int> Clusters);
