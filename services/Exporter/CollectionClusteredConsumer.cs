@@ -59,8 +59,14 @@ public sealed class CollectionClusteredConsumer(ObjectStores stores, ILogger<Col
         }
     }
 
+    /// <summary>Records the export's state for each job still there (a job deleted since the clustering gets nothing).</summary>
     private Task MarkAsync(IEnumerable<string> jobs, string state, string? reason, string prefix, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(jobs, cancellationToken, async (jobId, token) =>
-            await JobJson.WriteAsync(stores.Work, ObjectKeys.ExporterState(jobId),
-                new ExporterState(jobId, state, reason, stores.DatasetsBucket, prefix, state == JobStates.Exporting ? null : DateTimeOffset.UtcNow), token));
+        {
+            if (await JobJson.ReadAsync<ExtractorState>(stores.Work, ObjectKeys.ExtractorState(jobId), token) is not null)
+            {
+                await JobJson.WriteAsync(stores.Work, ObjectKeys.ExporterState(jobId),
+                    new ExporterState(jobId, state, reason, stores.DatasetsBucket, prefix, state == JobStates.Exporting ? null : DateTimeOffset.UtcNow), token);
+            }
+        });
 }

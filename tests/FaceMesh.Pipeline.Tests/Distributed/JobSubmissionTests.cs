@@ -10,6 +10,23 @@ public sealed class JobSubmissionTests : IDisposable
     private const string Job = "submitted";
     private readonly string _root = Directory.CreateTempSubdirectory("facemesh-submit-").FullName;
 
+    [Fact]
+    public async Task ANewJob_InheritsNothing_FromStageDocumentsAnEarlierJobOfItsNameLeftBehind()
+    {
+        var store = new LocalFolderObjectStore(Path.Combine(_root, "store"));
+        var footage = Path.Combine(_root, "clip.mp4");
+        await File.WriteAllTextAsync(footage, "footage");
+        await JobJson.WriteAsync(store, ObjectKeys.ExporterState(Job), new ExporterState(Job, JobStates.Done, null, "datasets", "datasets/show/", DateTimeOffset.UtcNow));
+        await JobJson.WriteAsync(store, ObjectKeys.ClustererState(Job), new ClustererState(Job, 3, [0, 1, 2], [], 6, JobStates.Clustering, 2, null, null));
+        await new JobCancellation(store).RequestAsync(Job, CancellationToken.None);
+        var job = await StoredJob.WriteAsync(new LocalFolderObjectStore(Path.Combine(_root, "unused")), Job);
+
+        await new JobSubmission(store).RecordAsync(job, footage, CancellationToken.None);
+
+        var view = await new JobCatalog(store, "datasets").GetAsync(Job, CancellationToken.None);
+        Assert.Equal((JobPhase.Sampling, 0, 0), (view!.Phase, view.FramesEncoded, view.Faces));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
