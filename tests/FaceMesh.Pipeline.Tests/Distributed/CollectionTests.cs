@@ -98,10 +98,7 @@ public sealed class CollectionTests : IDisposable
     [Fact]
     public async Task AMemberDeleted_IsLeftOut_WhenTheCollectionIsPublishedAgain()
     {
-        var first = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode1", "ann", "ann", "ann");
-        var second = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode2", "bob", "bob", "bob");
-        await first.RecordAllAsync();
-        await second.RecordAllAsync();
+        await EncodeTwoEpisodesAsync();
         var publishing = new DatasetPublishing(_buckets.Work, _buckets.Datasets);
         await publishing.PublishCollectionAsync(Show, CancellationToken.None);
         await MarkDoneAsync("episode1", "episode2");
@@ -119,10 +116,7 @@ public sealed class CollectionTests : IDisposable
     [Fact]
     public async Task AMemberDeletedAndSubmittedAgainUnderItsName_IsClusteredAgain_ThoughTheNamesAreTheSame()
     {
-        var first = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode1", "ann", "ann", "ann");
-        var second = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode2", "bob", "bob", "bob");
-        await first.RecordAllAsync();
-        await second.RecordAllAsync();
+        await EncodeTwoEpisodesAsync();
         await MarkDoneAsync("episode1", "episode2");
         var view = await new JobCatalog(_buckets.Work, "datasets").GetAsync("episode2", CancellationToken.None);
         await new JobDeletion(_buckets.Work, _buckets.Datasets).DeleteFinishedAsync(view!, includeDataset: false, CancellationToken.None);
@@ -215,6 +209,15 @@ public sealed class CollectionTests : IDisposable
 
         Assert.Empty(swept);
         Assert.NotNull(await _buckets.Work.GetAsync(ObjectKeys.Frame("episode1", 0)));
+    }
+
+    /// <summary>Two episodes of the collection, ann's and bob's, each encoded to the end.</summary>
+    private async Task EncodeTwoEpisodesAsync()
+    {
+        var first = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode1", "ann", "ann", "ann");
+        var second = await CollectionJob.SubmitAsync(_buckets.Work, _ledger, Show, "episode2", "bob", "bob", "bob");
+        await first.RecordAllAsync();
+        await second.RecordAllAsync();
     }
 
     private async Task MarkDoneAsync(params string[] jobs)
