@@ -44,7 +44,7 @@ public sealed class CollectionClusteredConsumer(ObjectStores stores, ILogger<Col
             return;
         }
 
-        var prefix = ObjectKeys.DatasetPrefix(string.Empty, collection);
+        var prefix = ObjectKeys.CollectionPrefix(collection);
         await MarkAsync(clustered.Jobs, JobStates.Exporting, null, prefix, token);
         try
         {

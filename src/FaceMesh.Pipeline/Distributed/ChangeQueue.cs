@@ -1,14 +1,13 @@
 namespace FaceMesh.Pipeline.Distributed;
 
 /// <summary>
-/// The changes to one job's Clusterer state waiting to be stored, each with the job's submission time (which job of
-/// that name it is) and the task its caller awaits. One drainer
-/// at a time takes everything waiting as a batch (see <see cref="FrameLedger"/>'s group commit).
+/// The changes to one job's Clusterer state waiting to be stored. One drainer at a time takes everything waiting as a
+/// batch (see <see cref="FrameLedger"/>'s group commit).
 /// </summary>
 internal sealed class ChangeQueue
 {
     private readonly Lock _sync = new();
-    private List<(DateTimeOffset? Submitted, Func<ClustererState, ClustererState> Change, TaskCompletionSource<LedgerProgress> Stored)> _waiting = [];
+    private List<QueuedChange> _waiting = [];
     private bool _draining;
 
     /// <summary>Queues a change; true when no drainer runs, so the caller must start one.</summary>
@@ -16,7 +15,7 @@ internal sealed class ChangeQueue
     {
         lock (_sync)
         {
-            _waiting.Add((submitted, change, stored));
+            _waiting.Add(new QueuedChange(submitted, change, stored));
             var start = !_draining;
             _draining = true;
             return start;
@@ -24,7 +23,7 @@ internal sealed class ChangeQueue
     }
 
     /// <summary>Everything waiting, in arrival order; null (and the drainer stops) when nothing is.</summary>
-    public List<(DateTimeOffset? Submitted, Func<ClustererState, ClustererState> Change, TaskCompletionSource<LedgerProgress> Stored)>? Take()
+    public List<QueuedChange>? Take()
     {
         lock (_sync)
         {
@@ -40,3 +39,6 @@ internal sealed class ChangeQueue
         }
     }
 }
+
+/// <summary>A change waiting: the job's submission time (which job of that name it is), the change, and the task its caller awaits.</summary>
+internal sealed record QueuedChange(DateTimeOffset? Submitted, Func<ClustererState, ClustererState> Change, TaskCompletionSource<LedgerProgress> Stored);

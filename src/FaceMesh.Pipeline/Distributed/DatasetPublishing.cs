@@ -40,7 +40,7 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
 
         var assembly = DatasetAssembly.Of(jobs, collection: true);
         var parameters = Parameters(jobs[0].Source, jobs.SelectMany(j => j.Frames)) with { Eps = settings.Eps, MinSamples = settings.MinSamples };
-        var manifest = await PublishAsync(ObjectKeys.DatasetPrefix(jobs[0].JobId, collection), assembly,
+        var manifest = await PublishAsync(ObjectKeys.CollectionPrefix(collection), assembly,
             Clusters(assembly, clusters.FaceIds, clusters.Clusters, collection), parameters, cancellationToken);
         return (manifest, clusters.Jobs);
     }

@@ -38,7 +38,10 @@ public static partial class ObjectKeys
     /// Where a job's dataset is published in the datasets bucket: under the job's id, or for a collection's member
     /// under <c>datasets/&lt;collection&gt;/</c> (which is why no job may be called "datasets").
     /// </summary>
-    public static string DatasetPrefix(string job, string? collection) => collection is null ? $"{job}/" : $"{CollectionsFolder}/{collection}/";
+    public static string DatasetPrefix(string job, string? collection) => collection is null ? $"{job}/" : CollectionPrefix(collection);
+
+    /// <summary>Where a collection's dataset is published in the datasets bucket.</summary>
+    public static string CollectionPrefix(string collection) => $"{CollectionsFolder}/{collection}/";
 
     public const string CollectionsFolder = "datasets";
 
