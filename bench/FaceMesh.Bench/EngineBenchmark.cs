@@ -22,8 +22,10 @@ public static class EngineBenchmark
         {
             foreach (var (label, configure) in new (string, Action<FaceEngineOptions>)[]
                      {
-                 ("SSD detection, 720p frame, whole frame only (face-api.js equivalent)", o => o.TileSize = 0),
-                 ("SSD detection, 720p frame, whole frame + tiles (default)", _ => { }),
+                 ("SSD detection, 720p frame, whole frame only (face-api.js equivalent), float32", o => { o.TileSize = 0; o.Precision = DetectorPrecision.Float32; }),
+                 ("SSD detection, 720p frame, whole frame + tiles, float32", o => o.Precision = DetectorPrecision.Float32),
+                 ("SSD detection, 720p frame, whole frame only, int8", o => { o.TileSize = 0; o.Precision = DetectorPrecision.Int8; }),
+                 ("SSD detection, 720p frame, whole frame + tiles, int8", o => o.Precision = DetectorPrecision.Int8),
                  ("tiny detection, 720p frame, whole frame only", o => { o.TileSize = 0; o.Detector = DetectorKind.Tiny; }),
                      })
             {

@@ -1,3 +1,4 @@
+using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Models;
 using FaceMesh.Models;
 using FaceMesh.Pipeline.Embedded;
@@ -18,8 +19,9 @@ public static class PipelineBenchmark
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (label, configure) in new (string, Action<RunOptions>)[]
                  {
-                     ("default (SSD + tiles, 2 threads)", _ => { }),
-                     ("SSD whole frame only, 2 threads", o => o.Engine.TileSize = 0),
+                     ("default (SSD int8 + tiles, 2 threads)", _ => { }),
+                     ("SSD float32 + tiles, 2 threads", o => o.Engine.Precision = DetectorPrecision.Float32),
+                     ("SSD int8, whole frame only, 2 threads", o => o.Engine.TileSize = 0),
                      ("default, 1 thread", o => o.Threads = 1),
                      ("default + --track-interval 500ms", o => o.TrackInterval = TimeSpan.FromMilliseconds(500)),
                      ("default + --track-interval 200ms", o => o.TrackInterval = TimeSpan.FromMilliseconds(200)),

@@ -17,7 +17,7 @@ public sealed class EnginePool(IOptions<EncoderOptions> options) : IDisposable
         var bag = _idle.GetOrAdd(detector, _ => []);
         if (!bag.TryTake(out var engine))
         {
-            engine = FaceEngine.Open(new FaceEngineOptions { Detector = detector, ModelsPath = options.Value.ModelsPath });
+            engine = FaceEngine.Open(new FaceEngineOptions { Detector = detector, Precision = options.Value.Precision, ModelsPath = options.Value.ModelsPath });
             lock (_all)
             {
                 _all.Add(engine);

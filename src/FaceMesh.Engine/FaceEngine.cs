@@ -23,7 +23,7 @@ public sealed class FaceEngine : IDisposable
     private FaceEngine(FaceEngineOptions options, ModelFolder models)
     {
         Options = options;
-        _detectorNet = new OnnxNet(models.PathOf(options.Detector == DetectorKind.Ssd ? ModelKind.SsdMobilenetV1 : ModelKind.TinyFaceDetector), options.IntraOpThreads);
+        _detectorNet = new OnnxNet(models.PathOf(DetectorModel(options)), options.IntraOpThreads);
         _landmarkNet = new OnnxNet(models.PathOf(ModelKind.Landmarks68), options.IntraOpThreads);
         _descriptorNet = new OnnxNet(models.PathOf(ModelKind.Recognition), options.IntraOpThreads);
         Detector = options.Detector == DetectorKind.Ssd ? new SsdFaceDetector(_detectorNet) : new TinyFaceDetector(_detectorNet);
@@ -32,6 +32,13 @@ public sealed class FaceEngine : IDisposable
     }
 
     public FaceEngineOptions Options { get; }
+
+    private static ModelKind DetectorModel(FaceEngineOptions options) => (options.Detector, options.Precision) switch
+    {
+        (DetectorKind.Tiny, _) => ModelKind.TinyFaceDetector,
+        (_, DetectorPrecision.Int8) => ModelKind.SsdMobilenetV1Int8,
+        _ => ModelKind.SsdMobilenetV1,
+    };
 
     internal IFaceDetector Detector { get; }
 

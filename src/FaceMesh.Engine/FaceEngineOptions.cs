@@ -14,6 +14,9 @@ public sealed class FaceEngineOptions
 
     public DetectorKind Detector { get; set; } = DetectorKind.Ssd;
 
+    /// <summary>The SSD detector's arithmetic; the tiny detector is always float.</summary>
+    public DetectorPrecision Precision { get; set; } = DetectorPrecision.Int8;
+
     /// <summary>Detections scoring at or below this are dropped (face-api.js's default is 0.5).</summary>
     [Range(0.01, 0.99)]
     public float MinConfidence { get; set; } = 0.5f;

@@ -80,6 +80,7 @@ public sealed class ModelInstaller(ModelFolder models)
     {
         ModelKind.Recognition => RecognitionNetConverter.Convert(WeightMap.Load(weightsFolder, "face_recognition_model")),
         ModelKind.SsdMobilenetV1 => SsdMobilenetV1Converter.Convert(WeightMap.Load(weightsFolder, "ssd_mobilenetv1_model")),
+        ModelKind.SsdMobilenetV1Int8 => SsdMobilenetV1Converter.ConvertInt8(WeightMap.Load(weightsFolder, "ssd_mobilenetv1_model")),
         ModelKind.TinyFaceDetector => TinyFaceDetectorConverter.Convert(WeightMap.Load(weightsFolder, "tiny_face_detector_model")),
         ModelKind.Landmarks68 => LandmarkNetConverter.Convert(WeightMap.Load(weightsFolder, "face_landmark_68_model")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -70,6 +70,12 @@ public static class SsdMobilenetV1Converter
         return graph.Build("SSD-MobileNetV1 face detector, converted from @vladmandic/face-api ssd_mobilenetv1_model");
     }
 
+    /// <summary>
+    /// The same network with its ReLU6 convolutions in int8 (QDQ form, see <see cref="ReluSixQuantizer"/>); the input's
+    /// range is -1..1 and the prediction heads stay float.
+    /// </summary>
+    public static ModelProto ConvertInt8(WeightMap weights) => ReluSixQuantizer.Quantize(Convert(weights), "input", -1f, 1f);
+
     private static string Pointwise(OnnxGraphBuilder graph, WeightMap w, string x, string prefix, int stride) =>
         graph.Relu6(graph.Conv(x, w[$"{prefix}/weights"], w.Values($"{prefix}/convolution_bn_offset"), stride, TfPadding.Same));
 }

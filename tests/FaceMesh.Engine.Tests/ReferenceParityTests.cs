@@ -17,7 +17,7 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
 
     public async Task InitializeAsync()
     {
-        _engine = await models.CreateEngineAsync(o => o.TileSize = 0);
+        _engine = await models.CreateEngineAsync(o => { o.TileSize = 0; o.Precision = DetectorPrecision.Float32; });
         _tiny = await models.CreateEngineAsync(o => { o.TileSize = 0; o.Detector = DetectorKind.Tiny; });
     }
 

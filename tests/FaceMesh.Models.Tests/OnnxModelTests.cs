@@ -1,4 +1,5 @@
 using FaceMesh.Engine.Models;
+using FaceMesh.Models.Onnx.Proto;
 using FaceMesh.Testing;
 using Microsoft.ML.OnnxRuntime;
 
@@ -10,6 +11,7 @@ public sealed class OnnxModelTests(ModelsFixture models)
     [Theory]
     [InlineData(ModelKind.Recognition, "input", new long[] { -1, 3, 150, 150 }, "descriptor", new long[] { -1, 128 })]
     [InlineData(ModelKind.SsdMobilenetV1, "input", new long[] { -1, 3, 512, 512 }, "box_encodings", new long[] { -1, 5118, 4 })]
+    [InlineData(ModelKind.SsdMobilenetV1Int8, "input", new long[] { -1, 3, 512, 512 }, "box_encodings", new long[] { -1, 5118, 4 })]
     [InlineData(ModelKind.TinyFaceDetector, "input", new long[] { -1, 3, -1, -1 }, "grid", new long[] { -1, -1, -1, 25 })]
     [InlineData(ModelKind.Landmarks68, "input", new long[] { -1, 3, 112, 112 }, "landmarks", new long[] { -1, 136 })]
     public void ConvertedModel_LoadsInOnnxRuntime_WithTheExpectedShapes(ModelKind kind, string input, long[] inputShape, string output, long[] outputShape)
@@ -25,6 +27,31 @@ public sealed class OnnxModelTests(ModelsFixture models)
         using var session = new InferenceSession(models.Folder.PathOf(ModelKind.SsdMobilenetV1));
         Assert.Equal(new[] { 5118, 4 }, session.OutputMetadata["anchors"].Dimensions);
         Assert.Equal(new[] { -1, 5118, 3 }, session.OutputMetadata["class_logits"].Dimensions);
+    }
+
+    [Fact]
+    public void Int8Model_RunsEveryReluSixConvolution_AsAnInt8Kernel()
+    {
+        var optimized = Path.Combine(Path.GetTempPath(), $"facemesh-ssd-int8-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            using (var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, OptimizedModelFilePath = optimized })
+            using (new InferenceSession(models.Folder.PathOf(ModelKind.SsdMobilenetV1Int8), options))
+            {
+            }
+
+            var nodes = ModelProto.Parser.ParseFrom(File.ReadAllBytes(optimized)).Graph.Node;
+            var float32 = ModelProto.Parser.ParseFrom(File.ReadAllBytes(models.Folder.PathOf(ModelKind.SsdMobilenetV1))).Graph.Node;
+
+            // Every Conv followed by ReLU6 (the 14 + 13 backbone layers and 8 extra feature layers) becomes a QLinearConv;
+            // the 12 prediction heads stay float.
+            Assert.Equal(float32.Count(n => n.OpType == "Clip"), nodes.Count(n => n.OpType == "QLinearConv"));
+            Assert.Equal(12, nodes.Count(n => n.OpType is "Conv" or "FusedConv"));
+        }
+        finally
+        {
+            File.Delete(optimized);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FaceMesh.Engine.Detection;
 using FaceMesh.Pipeline.Embedded;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Testing;
@@ -60,6 +61,22 @@ public sealed class CollectionTests : IAsyncLifetime
         Assert.Equal(before.Parameters, after.Parameters);
         AssertOnePersonPerIdentity(after, expectSources: 2);
         Assert.Empty(Directory.GetDirectories(_root, ".grown.facemesh-*"));
+    }
+
+    [Fact]
+    public async Task AddingAVideo_EncodesIt_WithTheDetectorPrecisionTheDatasetWasMadeWith()
+    {
+        var output = Path.Combine(_root, "float32");
+        var alone = Path.Combine(_root, "second-float32");
+        await EmbeddedPipeline.RunAsync(new RunOptions { Videos = [First], Output = output, Threads = 2, Engine = { Precision = DetectorPrecision.Float32 } });
+        await EmbeddedPipeline.RunAsync(new RunOptions { Videos = [Second], Output = alone, Threads = 2, Engine = { Precision = DetectorPrecision.Float32 } });
+
+        await CollectionAdder.AddAsync(output, [Second], threads: 2, modelsPath: string.Empty);
+
+        var after = ManifestJson.Read(Path.Combine(output, DatasetPaths.Manifest));
+        Assert.Equal("float32", after.Parameters.Precision);
+        var added = after.Faces.Where(f => after.Frames[f.Frame].Source == 1).Select(f => f.Box);
+        Assert.Equal(ManifestJson.Read(Path.Combine(alone, DatasetPaths.Manifest)).Faces.Select(f => f.Box), added);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceMesh.Engine.Detection;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -8,5 +9,11 @@ public static class CommonOptions
     public static Option<string?> Models { get; } = new("--models")
     {
         Description = "Folder of converted face models (default: $FACEMESH_MODELS, else ~/.cache/facemesh/models).",
+    };
+
+    public static Option<DetectorPrecision> Precision { get; } = new("--precision")
+    {
+        Description = "SSD detector arithmetic: int8 (default, about half the detection time) or float32 (face-api.js's own).",
+        DefaultValueFactory = _ => DetectorPrecision.Int8,
     };
 }

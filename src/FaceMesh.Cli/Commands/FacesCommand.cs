@@ -19,13 +19,14 @@ public static class FacesCommand
         var minFaceSize = new Option<int>("--min-face-size") { Description = "Drop faces smaller than this many pixels.", DefaultValueFactory = _ => new FaceEngineOptions().MinFaceSize };
         var command = new Command("faces", "Detect, align and describe every face in images.")
         {
-            images, detector, json, noTiles, minConfidence, minFaceSize, CommonOptions.Models,
+            images, detector, CommonOptions.Precision, json, noTiles, minConfidence, minFaceSize, CommonOptions.Models,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new FaceEngineOptions
             {
                 Detector = result.GetValue(detector),
+                Precision = result.GetValue(CommonOptions.Precision),
                 ModelsPath = result.GetValue(CommonOptions.Models) ?? string.Empty,
                 TileSize = result.GetValue(noTiles) ? 0 : new FaceEngineOptions().TileSize,
                 MinConfidence = result.GetValue(minConfidence),

@@ -33,7 +33,7 @@ public static class RunCommand
         var threads = new Option<int>("--threads") { Description = "Frames encoded in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("run", "Turn footage into a labelled face dataset, all in this process.")
         {
-            video, output, force, interval, trackInterval, detector, noTiles, threads, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, CommonOptions.Models,
+            video, output, force, interval, trackInterval, detector, CommonOptions.Precision, noTiles, threads, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, CommonOptions.Models,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -70,6 +70,7 @@ public static class RunCommand
                 Engine = new FaceEngineOptions
                 {
                     Detector = result.GetValue(detector),
+                    Precision = result.GetValue(CommonOptions.Precision),
                     ModelsPath = result.GetValue(CommonOptions.Models) ?? string.Empty,
                     TileSize = result.GetValue(noTiles) ? 0 : new FaceEngineOptions().TileSize,
                 },

@@ -16,7 +16,7 @@ public sealed class ModelFolder(string root)
     public const string PackageVersion = "1.7.15";
 
     /// <summary>Bump when the conversion code changes what it writes, so caches are rebuilt.</summary>
-    public const int ConverterRevision = 1;
+    public const int ConverterRevision = 2;
 
     public const string RootVariable = "FACEMESH_MODELS";
     private const string ChecksumFile = "checksums.json";
@@ -52,6 +52,7 @@ public sealed class ModelFolder(string root)
     {
         ModelKind.Recognition => "face_recognition.onnx",
         ModelKind.SsdMobilenetV1 => "ssd_mobilenetv1.onnx",
+        ModelKind.SsdMobilenetV1Int8 => "ssd_mobilenetv1_int8.onnx",
         ModelKind.TinyFaceDetector => "tiny_face_detector.onnx",
         ModelKind.Landmarks68 => "face_landmark_68.onnx",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -24,7 +24,7 @@ public static class FrameOutcomeMessages
         };
         if (frame.Engine is { } e)
         {
-            request.Engine = new EngineSettings { Detector = e.Detector, MinConfidence = e.MinConfidence, MinFaceSize = e.MinFaceSize, TileSize = e.TileSize, Alignment = e.Alignment, Models = e.Models };
+            request.Engine = new EngineSettings { Detector = e.Detector, MinConfidence = e.MinConfidence, MinFaceSize = e.MinFaceSize, TileSize = e.TileSize, Alignment = e.Alignment, Models = e.Models, Precision = e.Precision ?? string.Empty };
         }
 
         foreach (var face in frame.Faces)
@@ -53,7 +53,7 @@ public static class FrameOutcomeMessages
             [.. f.Landmarks],
             new FaceQuality(f.BoxSize, f.Score, f.Sharpness, f.Frontalness),
             [.. f.Embedding])).ToList(),
-        request.Engine is { } e ? new EngineDocument(e.Detector, e.MinConfidence, e.MinFaceSize, e.TileSize, e.Alignment, e.Models) : null,
+        request.Engine is { } e ? new EngineDocument(e.Detector, e.MinConfidence, e.MinFaceSize, e.TileSize, e.Alignment, e.Models, string.IsNullOrEmpty(e.Precision) ? null : e.Precision) : null,
         string.IsNullOrEmpty(request.Failure) ? null : request.Failure,
         request.ShotSignature.IsEmpty ? null : request.ShotSignature.ToByteArray());
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FaceMesh.Engine.Detection;
 
 namespace FaceMesh.Hosting.Settings;
 
@@ -15,4 +16,7 @@ public sealed class EncoderOptions
     public string ClustererUrl { get; set; } = string.Empty;
 
     public string ModelsPath { get; set; } = string.Empty;
+
+    /// <summary>The SSD detector's arithmetic (int8 by default; Float32 for face-api.js's own).</summary>
+    public DetectorPrecision Precision { get; set; } = DetectorPrecision.Int8;
 }

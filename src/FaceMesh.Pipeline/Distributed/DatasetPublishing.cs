@@ -1,5 +1,6 @@
 using FaceMesh.Engine.Models;
 using FaceMesh.Pipeline.Distributed.Collections;
+using FaceMesh.Pipeline.Encoding;
 using FaceMesh.Pipeline.Export;
 using FaceMesh.Pipeline.Storage;
 
@@ -119,11 +120,11 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             // No frame reached an engine: the settings an engine would have used.
             var defaults = new Engine.FaceEngineOptions();
             engine = new EngineDocument(source.Detector, defaults.MinConfidence, defaults.MinFaceSize, defaults.TileSize,
-                defaults.Alignment.ToString().ToLowerInvariant(), ModelFolder.Release);
+                defaults.Alignment.ToString().ToLowerInvariant(), ModelFolder.Release, EngineParameters.Precision(defaults));
         }
 
         return new RunParameters(source.IntervalSeconds, engine.Detector, engine.MinConfidence, engine.MinFaceSize, engine.TileSize, engine.Alignment,
-            source.Eps, source.MinSamples, engine.Models);
+            source.Eps, source.MinSamples, engine.Models, Precision: engine.Precision);
     }
 
     private async ValueTask UploadAsync(string staging, string prefix, string file, CancellationToken cancellationToken)

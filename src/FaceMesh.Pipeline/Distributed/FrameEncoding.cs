@@ -56,5 +56,6 @@ public sealed class FrameEncoding(IObjectStore store, IFaceSink sink)
         options.MinFaceSize,
         options.TileSize,
         options.Alignment.ToString().ToLowerInvariant(),
-        ModelFolder.Release);
+        ModelFolder.Release,
+        EngineParameters.Precision(options));
 }

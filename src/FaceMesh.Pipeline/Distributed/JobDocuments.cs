@@ -57,8 +57,11 @@ public sealed record SourceDocument(string File, int Width, int Height, double F
 public sealed record FrameFacesDocument(int FrameIndex, double TimeSeconds, int Width, int Height, string? Failure, List<FaceDocument> Faces, EngineDocument? Engine,
     byte[]? ShotSignature = null);
 
-/// <summary>The settings of the engine that encoded a frame (absent for a frame that failed before reaching one).</summary>
-public sealed record EngineDocument(string Detector, float MinConfidence, int MinFaceSize, int TileSize, string Alignment, string Models);
+/// <summary>
+/// The settings of the engine that encoded a frame (absent for a frame that failed before reaching one);
+/// <see cref="Precision"/> is null in records written before int8 detection (float32).
+/// </summary>
+public sealed record EngineDocument(string Detector, float MinConfidence, int MinFaceSize, int TileSize, string Alignment, string Models, string? Precision = null);
 
 public sealed record FaceDocument(string Id, float[] Box, float[] Landmarks, float BoxSize, float Score, float Sharpness, float Frontalness, float[] Descriptor);
 

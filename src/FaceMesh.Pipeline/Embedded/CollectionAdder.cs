@@ -4,6 +4,7 @@ using FaceMesh.Engine.Alignment;
 using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Models;
 using FaceMesh.Pipeline.Clustering;
+using FaceMesh.Pipeline.Encoding;
 using FaceMesh.Pipeline.Export;
 
 namespace FaceMesh.Pipeline.Embedded;
@@ -79,6 +80,7 @@ public static class CollectionAdder
         var options = new FaceEngineOptions
         {
             Detector = Enum.Parse<DetectorKind>(parameters.Detector, ignoreCase: true),
+            Precision = EngineParameters.ParsePrecision(parameters.Precision),
             MinConfidence = parameters.MinConfidence,
             MinFaceSize = parameters.MinFaceSize,
             TileSize = parameters.TileSize,

@@ -3,6 +3,7 @@ using FaceMesh.Engine;
 using FaceMesh.Engine.Models;
 using FaceMesh.Engine.Video;
 using FaceMesh.Pipeline.Clustering;
+using FaceMesh.Pipeline.Encoding;
 using FaceMesh.Pipeline.Export;
 
 namespace FaceMesh.Pipeline.Embedded;
@@ -56,7 +57,8 @@ public static class EmbeddedPipeline
         options.Clustering.Eps,
         options.Clustering.MinSamples,
         ModelFolder.Release,
-        options.TrackInterval?.TotalSeconds);
+        options.TrackInterval?.TotalSeconds,
+        EngineParameters.Precision(options.Engine));
 
     /// <summary>
     /// Lays the dataset out in the staging folder, portraits moved or copied from <paramref name="portrait"/>, and commits

@@ -34,7 +34,8 @@ public sealed record SourceInfo(string File, int Width, int Height, double Frame
 
 /// <summary>
 /// The settings a dataset was made with, so it can be reproduced or re-clustered; <see cref="TrackIntervalSeconds"/>:
-/// the denser sampling within shots that linked tracks (null: none).
+/// the denser sampling within shots that linked tracks (null: none); <see cref="Precision"/>: the SSD detector's
+/// arithmetic (null in manifests written before int8 detection, which ran float32).
 /// </summary>
 public sealed record RunParameters(
     double IntervalSeconds,
@@ -46,4 +47,5 @@ public sealed record RunParameters(
     float Eps,
     int MinSamples,
     string Models,
-    double? TrackIntervalSeconds = null);
+    double? TrackIntervalSeconds = null,
+    string? Precision = null);

@@ -50,6 +50,8 @@ internal sealed class ParametersJson
 {
     public double? TrackIntervalSeconds { get; set; }
 
+    public string? Precision { get; set; }
+
     [JsonRequired]
     public double IntervalSeconds { get; set; }
 

@@ -46,6 +46,11 @@ public static class ManifestJson
         json.WriteNumber("eps", p.Eps);
         json.WriteNumber("minSamples", p.MinSamples);
         json.WriteString("models", p.Models);
+        if (p.Precision is { } precision)
+        {
+            json.WriteString("precision", precision);
+        }
+
         if (p.TrackIntervalSeconds is { } trackInterval)
         {
             json.WriteNumber("trackIntervalSeconds", trackInterval);
@@ -140,7 +145,7 @@ public static class ManifestJson
         var sources = (version == 1 ? document.Source is { } one ? [one] : null : document.Sources)
             ?? throw new InvalidDataException($"{origin}: the manifest names no {(version == 1 ? "source" : "sources")}.");
         var p = document.Parameters;
-        var parameters = new RunParameters(p.IntervalSeconds, p.Detector, p.MinConfidence, p.MinFaceSize, p.TileSize, p.Alignment, p.Eps, p.MinSamples, p.Models, p.TrackIntervalSeconds);
+        var parameters = new RunParameters(p.IntervalSeconds, p.Detector, p.MinConfidence, p.MinFaceSize, p.TileSize, p.Alignment, p.Eps, p.MinSamples, p.Models, p.TrackIntervalSeconds, p.Precision);
         var frames = document.Frames.Select(f => new FrameRecord(f.Index, f.Time, f.Width, f.Height, f.Source, f.Shot)).ToList();
         if (frames.FirstOrDefault(f => f.Source < 0 || f.Source >= sources.Count) is { } orphan)
         {

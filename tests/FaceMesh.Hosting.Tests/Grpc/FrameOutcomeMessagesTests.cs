@@ -15,7 +15,7 @@ public sealed class FrameOutcomeMessagesTests
         var face = new FaceRecord("000007_00", 7, 3.5, new BoxF(1.5f, 2.5f, 40.25f, 50.75f),
             Enumerable.Range(0, 68).SelectMany(i => new[] { i * 1.5f, i * 2.5f }).ToArray(), new FaceQuality(48, 0.93f, 120.5f, 0.8f),
             Enumerable.Range(0, 128).Select(i => MathF.Sin(i)).ToArray());
-        var frame = new FrameOutcome("job", 7, 3.5, 640, 480, [face], new EngineDocument("tiny", 0.6f, 20, 0, "square", "models@1"), null,
+        var frame = new FrameOutcome("job", 7, 3.5, 640, 480, [face], new EngineDocument("ssd", 0.6f, 20, 0, "square", "models@1", "float32"), null,
             [.. Enumerable.Range(0, 144).Select(i => (byte)i)]);
 
         var back = FrameOutcomeMessages.FromRequest(FrameOutcomeMessages.ToRequest(frame));
