@@ -18,6 +18,7 @@ public static class BenchClip
             return path;
         }
 
+        Directory.CreateDirectory(folder);
         var photos = Directory.GetFiles(Path.Combine(fixtures, "people"), "*", SearchOption.AllDirectories).Order().ToList();
         var stills = new List<string>();
         for (var i = 0; i < photos.Count; i++)

@@ -60,7 +60,11 @@ public sealed class FaceEngine : IDisposable
             : new FaceEngine(options, models);
     }
 
-    /// <summary>Detects faces on the whole image and, for large images, on overlapping native-resolution tiles.</summary>
+    /// <summary>
+    /// Detects faces on the whole image and, for large images, on overlapping native-resolution tiles; for small
+    /// images where that finds none, also on a padded canvas (<see cref="PaddedPass"/>), whose boxes may extend past the
+    /// image's edges.
+    /// </summary>
     public IReadOnlyList<FaceDetection> DetectFaces(RgbImage image)
     {
         var regions = TilePlanner.Plan(image.Width, image.Height, Options.TileSize, Options.TileOverlap);
@@ -70,6 +74,11 @@ public sealed class FaceEngine : IDisposable
         {
             var whole = found.Skip(1).SelectMany((tile, i) => tile.Where(d => !IsCutByTile(d.Box, regions[i + 1], image)));
             candidates = NonMaxSuppression.Apply(found[0].Concat(whole), MergeIouThreshold, containmentThreshold: MergeContainmentThreshold);
+        }
+
+        if (regions.Count == 1 && PaddedPass.Applies(image, found[0], Options.CropPadding))
+        {
+            candidates = PaddedPass.Detect(Detector, image, Options.CropPadding, Options.MinConfidence);
         }
 
         return candidates
@@ -84,8 +93,33 @@ public sealed class FaceEngine : IDisposable
         return Describe(image, detections);
     }
 
-    /// <summary>Landmarks, chips, quality and descriptors for given detections, each net batched over all faces.</summary>
+    /// <summary>
+    /// Landmarks, chips, quality and descriptors for given detections, each net batched over all faces. Boxes that
+    /// extend past the image (from the padded pass) are described on a canvas padded as far, so the nets see the whole
+    /// face as the detector did; boxes and landmarks come back in the image's coordinates.
+    /// </summary>
     public IReadOnlyList<Face> Describe(RgbImage image, IReadOnlyList<FaceDetection> detections)
+    {
+        var pad = detections.Count == 0 ? 0 : (int)MathF.Ceiling(detections.Max(d => Overshoot(d.Box, image)));
+        if (pad <= 0)
+        {
+            return DescribeInside(image, detections);
+        }
+
+        var shifted = detections.Select(d => d with { Box = d.Box.Offset(pad, pad) }).ToList();
+        return DescribeInside(ImageCanvas.Pad(image, pad), shifted)
+            .Select(f => f with { Box = f.Box.Offset(-pad, -pad), Landmarks = f.Landmarks.Offset(-pad, -pad) })
+            .ToList();
+    }
+
+    /// <summary>How far past the image a box reaches, plus half its size for the chip's margin; 0 inside.</summary>
+    private static float Overshoot(BoxF box, RgbImage image)
+    {
+        var past = Math.Max(Math.Max(-box.Left, -box.Top), Math.Max(box.Right - image.Width, box.Bottom - image.Height));
+        return past <= 0 ? 0 : past + (0.5f * Math.Max(box.Width, box.Height));
+    }
+
+    private IReadOnlyList<Face> DescribeInside(RgbImage image, IReadOnlyList<FaceDetection> detections)
     {
         var usable = detections.Where(d => !d.Box.ClipToPixels(image.Width, image.Height).IsEmpty).ToList();
         if (usable.Count == 0)

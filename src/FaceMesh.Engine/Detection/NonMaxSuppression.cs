@@ -19,18 +19,8 @@ public static class NonMaxSuppression
                 break;
             }
 
-            var suppressed = false;
-            foreach (var selected in kept)
-            {
-                if (candidate.Box.IntersectionOverUnion(selected.Box) > iouThreshold
-                    || (containmentThreshold < 1f && Containment(candidate.Box, selected.Box) > containmentThreshold))
-                {
-                    suppressed = true;
-                    break;
-                }
-            }
-
-            if (!suppressed)
+            if (!kept.Any(selected => candidate.Box.IntersectionOverUnion(selected.Box) > iouThreshold
+                || (containmentThreshold < 1f && Containment(candidate.Box, selected.Box) > containmentThreshold)))
             {
                 kept.Add(candidate);
             }

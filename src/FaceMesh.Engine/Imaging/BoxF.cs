@@ -37,4 +37,6 @@ public readonly record struct BoxF(float Left, float Top, float Right, float Bot
     }
 
     public float[] ToArray() => [Left, Top, Right, Bottom];
+
+    public BoxF Offset(float dx, float dy) => new(Left + dx, Top + dy, Right + dx, Bottom + dy);
 }

@@ -13,6 +13,8 @@ public sealed record FaceLandmarks68(Vector2[] Points)
 
     public Vector2 NoseTip => Points[30];
 
+    public FaceLandmarks68 Offset(float dx, float dy) => new([.. Points.Select(p => p + new Vector2(dx, dy))]);
+
     private Vector2 Mean(int from, int to)
     {
         var sum = Vector2.Zero;
