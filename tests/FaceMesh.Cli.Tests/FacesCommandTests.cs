@@ -23,6 +23,20 @@ public sealed class FacesCommandTests
     }
 
     [Fact]
+    public async Task Faces_OnAFolder_DescribesEveryImageInIt_AndItsSubfolders()
+    {
+        var result = await Cli.RunAsync("faces", "--json", Path.Combine(Cli.Fixtures, "people"), Path.Combine(Cli.Fixtures, "scenes"));
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var files = json.RootElement.EnumerateArray().Select(i => i.GetProperty("file").GetString()).ToList();
+        var expected = Directory.GetFiles(Path.Combine(Cli.Fixtures, "people"), "*", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(Cli.Fixtures, "scenes")));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
+        Assert.All(json.RootElement.EnumerateArray(), i => Assert.NotEqual(0, i.GetProperty("faces").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task Faces_Text_PrintsOneBlockPerImage()
     {
         var result = await Cli.RunAsync("faces", "--detector", "tiny", Path.Combine(Cli.Fixtures, "people", "biden", "biden.jpg"));

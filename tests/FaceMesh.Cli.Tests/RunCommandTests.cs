@@ -16,6 +16,12 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SubmittingAFolder_ExitCode2_SaysItIsAFolder()
+    {
+        AssertOneError(await Cli.RunAsync("submit", _folder), 2, "is a folder");
+    }
+
+    [Fact]
     public async Task TextFileNamedMp4_ExitCode2()
     {
         var path = Path.Combine(_folder, "notes.mp4");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FaceMesh.Engine;
 using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Engine.Video;
 using FaceMesh.Models;
 
 namespace FaceMesh.Cli.Commands;
@@ -11,7 +12,7 @@ public static class FacesCommand
 {
     public static Command Create()
     {
-        var images = new Argument<string[]>("images") { Description = "Image files (JPEG, PNG, BMP, WebP, TIFF).", Arity = ArgumentArity.OneOrMore };
+        var images = new Argument<string[]>("images") { Description = "Image files (JPEG, PNG, BMP, WebP, TIFF), or folders of them (searched recursively).", Arity = ArgumentArity.OneOrMore };
         var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on the whole image only, as face-api.js does (misses small faces)." };
@@ -53,7 +54,7 @@ public static class FacesCommand
         {
             var exitCode = ExitCodes.Success;
             var results = new List<ImageFaces>();
-            foreach (var path in paths)
+            foreach (var path in paths.SelectMany(p => Directory.Exists(p) ? ImageSequence.FilesIn(p) : [p]))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try

@@ -18,7 +18,7 @@ public static class RunCommand
     {
         var video = new Argument<string[]>("footage")
         {
-            Description = "Videos (any format FFmpeg reads: mp4, mkv, avi, mov...) or folders of them: one dataset, people kept across videos.",
+            Description = "Videos (any format FFmpeg reads: mp4, mkv, avi, mov...) or folders of them: one dataset, people kept across videos. A folder with no video but images is footage itself, one frame per image.",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o") { Description = "Dataset folder to create (default: <video or folder name>-dataset; required for several)." };

@@ -33,6 +33,11 @@ public static class SubmitCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var paths = result.GetValue(videos)!;
+            if (paths.FirstOrDefault(Directory.Exists) is { } folder)
+            {
+                return RunCommand.Fail($"{folder}: is a folder; submit takes video files (facemesh run takes folders of videos or images).", ExitCodes.BadInput);
+            }
+
             if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
             {
                 return RunCommand.Fail($"{missing}: no such file.", ExitCodes.BadInput);

@@ -9,7 +9,7 @@ namespace FaceMesh.Engine.Video;
 /// are only grabbed (no colour conversion or copy). Sampling ends at the real end of the stream, wherever the metadata
 /// says it is, so a truncated file ends early instead of spinning.
 /// </summary>
-public sealed class FrameSampler : IDisposable
+public sealed class FrameSampler : IFrameSource
 {
     /// <summary>Gives up when this many grabs in a row yield no new timestamp (a stream stuck on corrupt data).</summary>
     private const int MaxStalledGrabs = 1000;
@@ -60,6 +60,8 @@ public sealed class FrameSampler : IDisposable
     public TimeSpan Interval { get; }
 
     public VideoInfo Info { get; }
+
+    public int? KnownFrameCount => null;
 
     /// <summary>Frames decoded so far, kept or not.</summary>
     public long FramesGrabbed { get; private set; }

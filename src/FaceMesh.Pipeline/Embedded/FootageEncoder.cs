@@ -27,14 +27,18 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, Sampling
     public async Task<EncodedFootage> EncodeAsync(IReadOnlyList<string> videos, int firstSource, int firstFrame, int firstTrack, CancellationToken cancellationToken)
     {
         // Every video is opened once before the first is encoded: a bad file in the list fails the run at once.
-        var infos = videos.Select(video =>
+        if (plan.TrackInterval is not null && videos.FirstOrDefault(Directory.Exists) is { } folder)
         {
-            using var probe = new FrameSampler(video, plan.Interval);
-            return probe.Info;
+            throw new InvalidVideoException($"{folder}: a folder of images has no frames between its images: leave out --track-interval.");
+        }
+
+        var counts = videos.Select(video =>
+        {
+            using var probe = FrameSources.Open(video, plan.Interval);
+            return probe.KnownFrameCount
+                ?? (probe.Info.DurationSeconds is { } duration ? Math.Max(1, (int)Math.Ceiling(duration / plan.Interval.TotalSeconds)) : (int?)null);
         }).ToList();
-        var expected = infos.All(info => info.DurationSeconds is not null)
-            ? infos.Sum(info => Math.Max(1, (int)Math.Ceiling(info.DurationSeconds!.Value / plan.Interval.TotalSeconds)))
-            : (int?)null;
+        var expected = counts.All(count => count is not null) ? counts.Sum() : null;
         var sources = new List<SourceInfo>();
         var frames = new List<FrameRecord>();
         var faces = new List<FaceRecord>();
@@ -42,7 +46,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, Sampling
         var track = firstTrack;
         for (var i = 0; i < videos.Count; i++)
         {
-            using var sampler = new FrameSampler(videos[i], plan.DecodeInterval);
+            using var sampler = FrameSources.Open(videos[i], plan.DecodeInterval);
             var video = await EncodeAsync(sampler, firstSource + i, next, expected, cancellationToken);
             if (video.Frames.Count == 0)
             {
@@ -52,7 +56,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, Sampling
             var (videoFrames, videoFaces) = (video.Frames, video.Faces);
             track = LinkTracks(video, next, track);
 
-            sources.Add(new SourceInfo(Path.GetFileName(videos[i]), sampler.Info.Width, sampler.Info.Height, sampler.Info.FramesPerSecond, sampler.Info.DurationSeconds));
+            sources.Add(new SourceInfo(Path.GetFileName(Path.TrimEndingDirectorySeparator(videos[i])), sampler.Info.Width, sampler.Info.Height, sampler.Info.FramesPerSecond, sampler.Info.DurationSeconds));
             frames.AddRange(videoFrames);
             faces.AddRange(videoFaces);
             next = videoFrames[^1].Index + 1;
@@ -96,7 +100,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, Sampling
     /// <summary>Frames decoded only for tracking have negative indexes (never a dataset frame's): -1 - their decoded index.</summary>
     private static int BridgeDecodedIndex(int bridgeIndex) => -1 - bridgeIndex;
 
-    private async Task<VideoEncoding> EncodeAsync(FrameSampler sampler, int source, int firstFrame, int? expected, CancellationToken cancellationToken)
+    private async Task<VideoEncoding> EncodeAsync(IFrameSource sampler, int source, int firstFrame, int? expected, CancellationToken cancellationToken)
     {
         var images = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Images)).FullName;
         var portraits = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Staging)).FullName;
@@ -160,7 +164,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, Sampling
                     faces.Add(result.Faces[i]);
                 }
 
-                frames.Add(result.Frame with { Source = source });
+                frames.Add(result.Frame with { Source = source, Path = frame.Path });
                 signatures[frame.Index] = result.Signature;
                 Interlocked.Add(ref _faces, result.Faces.Count);
                 Interlocked.Increment(ref _encoded);

@@ -4,7 +4,8 @@ namespace FaceMesh.Pipeline.Embedded;
 
 /// <summary>
 /// The videos a collection is made of, from what the user named: files as given, and for a folder the video files in
-/// it and its subfolders, by path. Each video counts once however often it is named.
+/// it and its subfolders, by path; a folder with no video but images is itself footage, one frame per image
+/// (<see cref="ImageSequence"/>). Each video counts once however often it is named.
 /// </summary>
 public static class FootageInputs
 {
@@ -25,7 +26,14 @@ public static class FootageInputs
                     .Where(f => VideoExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                videos.AddRange(found.Count > 0 ? found : throw new InvalidVideoException($"{input}: the folder holds no video files ({string.Join(", ", VideoExtensions.Order())})."));
+                if (found.Count == 0 && ImageSequence.FilesIn(input).Count > 0)
+                {
+                    videos.Add(Path.TrimEndingDirectorySeparator(input));
+                    continue;
+                }
+
+                videos.AddRange(found.Count > 0 ? found : throw new InvalidVideoException(
+                    $"{input}: the folder holds no video files ({string.Join(", ", VideoExtensions.Order())}) and no images ({string.Join(", ", ImageSequence.ImageExtensions.Order())})."));
             }
             else
             {

@@ -99,6 +99,9 @@ internal sealed class FrameJson
 
     [JsonRequired]
     public int Height { get; set; }
+
+    /// <summary>Only for frames from a folder of images: the image's path in it.</summary>
+    public string? Path { get; set; }
 }
 
 internal sealed class FaceJson

@@ -102,6 +102,11 @@ public static class ManifestJson
             json.WriteString("file", $"{DatasetPaths.Images}/{frame.FileName}");
             json.WriteNumber("width", frame.Width);
             json.WriteNumber("height", frame.Height);
+            if (frame.Path is { } path)
+            {
+                json.WriteString("path", path);
+            }
+
             json.WriteEndObject();
         }
 
@@ -146,7 +151,7 @@ public static class ManifestJson
             ?? throw new InvalidDataException($"{origin}: the manifest names no {(version == 1 ? "source" : "sources")}.");
         var p = document.Parameters;
         var parameters = new RunParameters(p.IntervalSeconds, p.Detector, p.MinConfidence, p.MinFaceSize, p.TileSize, p.Alignment, p.Eps, p.MinSamples, p.Models, p.TrackIntervalSeconds, p.Precision);
-        var frames = document.Frames.Select(f => new FrameRecord(f.Index, f.Time, f.Width, f.Height, f.Source, f.Shot)).ToList();
+        var frames = document.Frames.Select(f => new FrameRecord(f.Index, f.Time, f.Width, f.Height, f.Source, f.Shot, f.Path)).ToList();
         if (frames.FirstOrDefault(f => f.Source < 0 || f.Source >= sources.Count) is { } orphan)
         {
             throw new InvalidDataException($"{origin}: frame {orphan.Index} names source {orphan.Source}, which the manifest does not list.");

@@ -1,0 +1,12 @@
+namespace FaceMesh.Engine.Video;
+
+/// <summary>Where sampled frames come from: a video (<see cref="FrameSampler"/>) or a folder of images (<see cref="ImageSequence"/>).</summary>
+public interface IFrameSource : IDisposable
+{
+    VideoInfo Info { get; }
+
+    /// <summary>How many frames <see cref="Sample"/> will give when that is known in advance (a folder's images), else null.</summary>
+    int? KnownFrameCount { get; }
+
+    IEnumerable<SampledFrame> Sample(CancellationToken cancellationToken = default);
+}
