@@ -10,7 +10,10 @@ public static class Cli
 
     public static string Fixtures { get; } = FindFixtures();
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(args, whileRunning: null);
+
+    /// <summary>Runs facemesh; <paramref name="whileRunning"/> is given the process as soon as it has started.</summary>
+    public static async Task<Result> RunAsync(string[] args, Func<Process, Task>? whileRunning)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,10 +30,27 @@ public static class Cli
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (whileRunning is not null)
+        {
+            await whileRunning(process);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public static void Interrupt(Process process)
+    {
+        if (Kill(process.Id, 2) != 0)
+        {
+            throw new InvalidOperationException($"kill -INT {process.Id} failed");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>Exactly one "error:" line on stderr (OpenCV's own chatter aside), naming <paramref name="text"/>.</summary>
     public static void AssertOneError(Cli.Result result, int exitCode, string text)

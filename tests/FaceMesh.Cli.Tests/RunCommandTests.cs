@@ -16,6 +16,29 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CtrlC_DuringARun_ExitCode130_SaysSo_AndLeavesNoStaging()
+    {
+        var clip = Cli.WriteClip(_folder, "long.avi", FourCC.MJPG, seconds: 120);
+        var output = Out("interrupted");
+
+        var result = await Cli.RunAsync(["run", clip, "-o", output, "--interval", "100ms"], async process =>
+        {
+            // Interrupt once the run is staging frames.
+            while (!process.HasExited && !Directory.EnumerateDirectories(_folder, ".interrupted.facemesh-*").SelectMany(Directory.EnumerateFileSystemEntries).Any())
+            {
+                await Task.Delay(50);
+            }
+
+            Cli.Interrupt(process);
+        });
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("cancelled: nothing was written.", result.Stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder, ".interrupted*"));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task SubmittingAFolder_ExitCode2_SaysItIsAFolder()
     {
         AssertOneError(await Cli.RunAsync("submit", _folder), 2, "is a folder");

@@ -2,14 +2,19 @@ namespace FaceMesh.Pipeline.Export;
 
 /// <summary>
 /// Builds a dataset in a hidden staging folder beside the destination and moves it into place only when complete,
-/// so an interrupted run leaves nothing half-written. Only FaceMesh's own entries are ever replaced.
+/// so an interrupted run leaves nothing half-written. Only FaceMesh's own entries are ever replaced. While a run
+/// stages, it holds an exclusive lock on <c>&lt;staging&gt;.lock</c>; a staging folder whose lock nobody holds was left by
+/// a run that was killed, and the next run for the same destination removes it.
 /// </summary>
 public sealed class OutputFolder
 {
-    private OutputFolder(string destination, string staging)
+    private FileStream? _owner;
+
+    private OutputFolder(string destination, string staging, FileStream owner)
     {
         Destination = destination;
         Staging = staging;
+        _owner = owner;
     }
 
     public string Destination { get; }
@@ -31,18 +36,50 @@ public sealed class OutputFolder
         }
 
         var parent = Path.GetDirectoryName(destination) ?? throw new OutputFolderException($"{destination} has no parent folder.");
-        var staging = Path.Combine(parent, $".{Path.GetFileName(destination)}.facemesh-{Guid.NewGuid():N}");
+        var staging = Path.Combine(parent, $"{StagingPrefix(destination)}{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(parent);
+            RemoveAbandonedStaging(parent, destination);
+            var owner = new FileStream(staging + LockSuffix, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
             Directory.CreateDirectory(staging);
+            return new OutputFolder(destination, staging, owner);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new OutputFolderException($"cannot write to {parent}: {e.Message}");
         }
+    }
 
-        return new OutputFolder(destination, staging);
+    private const string LockSuffix = ".lock";
+
+    private static string StagingPrefix(string destination) => $".{Path.GetFileName(destination)}.facemesh-";
+
+    /// <summary>Staging folders of this destination whose lock no process holds (or that have none) are litter.</summary>
+    private static void RemoveAbandonedStaging(string parent, string destination)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(parent, $"{StagingPrefix(destination)}*"))
+        {
+            if (folder.EndsWith(".old", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var lockPath = folder + LockSuffix;
+            try
+            {
+                using (File.Exists(lockPath) ? new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None) : null)
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+
+                File.Delete(lockPath);
+            }
+            catch (IOException)
+            {
+                // Held: another run is staging there now.
+            }
+        }
     }
 
     /// <summary>Moves the finished dataset into place, replacing only FaceMesh's entries (and nothing else).</summary>
@@ -106,15 +143,31 @@ public sealed class OutputFolder
         {
             Directory.Delete(old, recursive: true);
         }
+
+        ReleaseOwnership();
     }
 
-    /// <summary>Removes the staging folder; safe to call more than once.</summary>
+    /// <summary>Removes the staging folder and its lock; safe to call more than once.</summary>
     public void Abandon()
     {
         if (Directory.Exists(Staging))
         {
             Directory.Delete(Staging, recursive: true);
         }
+
+        ReleaseOwnership();
+    }
+
+    private void ReleaseOwnership()
+    {
+        if (_owner is null)
+        {
+            return;
+        }
+
+        _owner.Dispose();
+        _owner = null;
+        File.Delete(Staging + LockSuffix);
     }
 
     private static void Delete(string path)
