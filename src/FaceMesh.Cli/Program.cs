@@ -17,6 +17,8 @@ root.Subcommands.Add(JobsCommands.Cancel());
 root.Subcommands.Add(JobsCommands.Delete());
 root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
+var verbose = new Option<bool>("--verbose") { Description = "Also show FFmpeg's and OpenCV's own log lines.", Recursive = true };
+root.Options.Add(verbose);
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
@@ -24,6 +26,8 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine($"error: {System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s+", " ")} (facemesh {string.Join(' ', args.Take(1))} --help)");
     return ExitCodes.BadInput;
 }
+
+NativeLogging.Configure(parsed.GetValue(verbose));
 
 // Ctrl+C or SIGTERM cancels the command, which removes what it staged and says so; a second one ends the process at once.
 using var cancellation = new CancellationTokenSource();

@@ -39,6 +39,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ACutMp4_GivesOneErrorLine_AndVerboseAddsTheNativeLines()
+    {
+        var whole = Cli.WriteClip(_folder, "whole.mp4", FourCC.FromString("mp4v"), seconds: 3);
+        var cut = Path.Combine(_folder, "cut.mp4");
+        await File.WriteAllBytesAsync(cut, (await File.ReadAllBytesAsync(whole))[..2000]);
+
+        AssertOneError(await Cli.RunAsync("run", cut, "-o", Out("cut")), 2, "not a readable video");
+        var verbose = await Cli.RunAsync("run", cut, "-o", Out("cut"), "--verbose");
+        Assert.Contains(verbose.Stderr.Split('\n'), l => l.StartsWith('['));
+    }
+
+    [Fact]
     public async Task SubmittingAFolder_ExitCode2_SaysItIsAFolder()
     {
         AssertOneError(await Cli.RunAsync("submit", _folder), 2, "is a folder");
