@@ -50,6 +50,38 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(verbose.Stderr.Split('\n'), l => l.StartsWith('['));
     }
 
+    [Theory]
+    [InlineData("--eps", "-1", "--eps must be between 0.01 and 2 (got -1)")]
+    [InlineData("--min-samples", "0", "--min-samples must be between 1 and 10000 (got 0)")]
+    [InlineData("--detector", "yolo", "--detector must be ssd or tiny (got 'yolo')")]
+    [InlineData("--precision", "fp16", "--precision must be int8 or float32 (got 'fp16')")]
+    public async Task ABadOptionValue_IsNamedAsTheUserTypedIt(string option, string value, string message)
+    {
+        var clip = Cli.WriteClip(_folder, "clip.avi", FourCC.MJPG, seconds: 1);
+
+        AssertOneError(await Cli.RunAsync("run", clip, "-o", Out("bad-option"), option, value), 2, message);
+        Assert.False(Directory.Exists(Out("bad-option")));
+    }
+
+    [Fact]
+    public async Task ADetectorNamedInCapitals_IsTaken()
+    {
+        var clip = Cli.WriteClip(_folder, "clip.avi", FourCC.MJPG, seconds: 1);
+
+        Assert.Equal(0, (await Cli.RunAsync("run", clip, "-o", Out("tiny"), "--detector", "TINY")).ExitCode);
+    }
+
+    [Fact]
+    public async Task AnUnwritableOutput_IsNamedAsTheUserTypedIt()
+    {
+        var clip = Cli.WriteClip(_folder, "clip.avi", FourCC.MJPG, seconds: 1);
+
+        var result = await Cli.RunAsync("run", clip, "-o", "/proc/facemesh-dataset");
+
+        AssertOneError(result, 2, "cannot write to /proc/facemesh-dataset:");
+        Assert.DoesNotContain(".facemesh-", result.Stderr.Replace("/proc/facemesh-dataset", string.Empty, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task SubmittingAFolder_ExitCode2_SaysItIsAFolder()
     {

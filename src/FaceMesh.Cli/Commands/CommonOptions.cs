@@ -11,9 +11,6 @@ public static class CommonOptions
         Description = "Folder of converted face models (default: $FACEMESH_MODELS, else ~/.cache/facemesh/models).",
     };
 
-    public static Option<DetectorPrecision> Precision { get; } = new("--precision")
-    {
-        Description = "SSD detector arithmetic: int8 (default, about half the detection time) or float32 (face-api.js's own).",
-        DefaultValueFactory = _ => DetectorPrecision.Int8,
-    };
+    public static Option<DetectorPrecision> Precision { get; } = OptionRules.Choice<DetectorPrecision>(
+        "--precision", "SSD detector arithmetic: int8 (default, about half the detection time) or float32 (face-api.js's own).");
 }

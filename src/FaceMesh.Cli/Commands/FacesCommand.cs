@@ -13,11 +13,13 @@ public static class FacesCommand
     public static Command Create()
     {
         var images = new Argument<string[]>("images") { Description = "Image files (JPEG, PNG, BMP, WebP, TIFF), or folders of them (searched recursively).", Arity = ArgumentArity.OneOrMore };
-        var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
+        var detector = OptionRules.Choice<DetectorKind>("--detector", "ssd (accurate, default) or tiny (fast).");
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on the whole image only, as face-api.js does (misses small faces)." };
-        var minConfidence = new Option<float>("--min-confidence") { Description = "Drop detections scoring at or below this (0.01-0.99).", DefaultValueFactory = _ => new FaceEngineOptions().MinConfidence };
-        var minFaceSize = new Option<int>("--min-face-size") { Description = "Drop faces smaller than this many pixels.", DefaultValueFactory = _ => new FaceEngineOptions().MinFaceSize };
+        var minConfidence = new Option<float>("--min-confidence") { Description = "Drop detections scoring at or below this (0.01-0.99).", DefaultValueFactory = _ => new FaceEngineOptions().MinConfidence }
+            .InRangeOf<FaceEngineOptions, float>(nameof(FaceEngineOptions.MinConfidence));
+        var minFaceSize = new Option<int>("--min-face-size") { Description = "Drop faces smaller than this many pixels.", DefaultValueFactory = _ => new FaceEngineOptions().MinFaceSize }
+            .InRangeOf<FaceEngineOptions, int>(nameof(FaceEngineOptions.MinFaceSize));
         var command = new Command("faces", "Detect, align and describe every face in images.")
         {
             images, detector, CommonOptions.Precision, json, noTiles, minConfidence, minFaceSize, CommonOptions.Models,

@@ -28,7 +28,7 @@ public static class RunCommand
         {
             Description = "Also decode frames this far apart within shots (e.g. 200ms), only to follow faces that move or turn fast between sampled frames: tracks hold together (more detection work; frames in the dataset unchanged).",
         };
-        var detector = new Option<DetectorKind>("--detector") { Description = "ssd (accurate, default) or tiny (fast).", DefaultValueFactory = _ => DetectorKind.Ssd };
+        var detector = OptionRules.Choice<DetectorKind>("--detector", "ssd (accurate, default) or tiny (fast).");
         var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on whole frames only (faster, misses small faces)." };
         var threads = new Option<int>("--threads") { Description = "Frames encoded in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("run", "Turn footage into a labelled face dataset, all in this process.")

@@ -47,9 +47,17 @@ public sealed class OutputFolder
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new OutputFolderException($"cannot write to {parent}: {e.Message}");
+            throw new OutputFolderException($"cannot write to {destination}: {Reason(e, staging)}");
         }
     }
+
+    /// <summary>Why a folder cannot be written, without the hidden staging names the user never typed.</summary>
+    private static string Reason(Exception e, string staging) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "files cannot be created there",
+        _ => e.Message.Replace(staging + LockSuffix, Path.GetDirectoryName(staging), StringComparison.Ordinal).Replace(staging, Path.GetDirectoryName(staging), StringComparison.Ordinal),
+    };
 
     private const string LockSuffix = ".lock";
 
