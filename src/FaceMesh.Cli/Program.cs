@@ -19,7 +19,8 @@ root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 var verbose = new Option<bool>("--verbose") { Description = "Also show FFmpeg's and OpenCV's own log lines.", Recursive = true };
 root.Options.Add(verbose);
-var parsed = root.Parse(args);
+// Bare "facemesh" is someone finding their way: the help, not a complaint that no command was given.
+var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
 if (parsed.Errors.Count > 0)
 {
     // A usage mistake is bad input like any other: one line and exit code 2, not a page of help.
@@ -42,4 +43,6 @@ void Stop(PosixSignalContext context)
 
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellation.Token);
+var exitCode = await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellation.Token);
+HelpExamples.PrintIfHelp(parsed);
+return exitCode;

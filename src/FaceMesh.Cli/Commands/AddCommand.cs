@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FaceMesh.Engine.Models;
 using FaceMesh.Models;
+using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Embedded;
 
 namespace FaceMesh.Cli.Commands;
@@ -23,7 +24,7 @@ public static class AddCommand
             try
             {
                 var models = result.GetValue(CommonOptions.Models) ?? string.Empty;
-                await new ModelInstaller(ModelFolder.At(models)).EnsureAsync(new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+                await new ModelInstaller(ModelFolder.At(models)).EnsureAsync(new InlineProgress<string>(Console.Error.WriteLine), cancellationToken);
                 var summary = await CollectionAdder.AddAsync(result.GetValue(folder)!, result.GetValue(videos)!, result.GetValue(threads), models, progress, cancellationToken);
                 progress.Finish();
                 if (summary.AlreadyPresent.Count > 0)

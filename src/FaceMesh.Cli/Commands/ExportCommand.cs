@@ -29,7 +29,7 @@ public static class ExportCommand
             try
             {
                 var summary = LabelledExporter.Export(result.GetValue(folder)!, result.GetValue(output)!, options, cancellationToken);
-                Console.WriteLine($"Exported {summary.Faces} faces of {summary.Classes.Count} people ({string.Join(", ", summary.Classes.Select(c => c.Name))}) to {summary.Output}");
+                Console.WriteLine($"Exported {Counted.Faces(summary.Faces)} of {Counted.People(summary.Classes.Count)} ({string.Join(", ", summary.Classes.Select(c => c.Name))}) to {summary.Output}");
                 if (summary.Classes.Count == 0)
                 {
                     Console.Error.WriteLine("note: nobody is named yet; name people with facemesh review, or pass --include-unnamed.");

@@ -4,6 +4,7 @@ using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Video;
 using FaceMesh.Models;
+using FaceMesh.Pipeline;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -45,7 +46,7 @@ public static class FacesCommand
         FaceEngine engine;
         try
         {
-            engine = await ModelInstaller.OpenEngineAsync(options, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+            engine = await ModelInstaller.OpenEngineAsync(options, new InlineProgress<string>(Console.Error.WriteLine), cancellationToken);
         }
         catch (Exception e) when (CommandFailure.IsExpected(e))
         {

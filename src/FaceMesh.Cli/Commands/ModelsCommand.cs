@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FaceMesh.Engine.Models;
 using FaceMesh.Models;
+using FaceMesh.Pipeline;
 
 namespace FaceMesh.Cli.Commands;
 
@@ -18,7 +19,7 @@ public static class ModelsCommand
             var models = ModelFolder.At(result.GetValue(CommonOptions.Models));
             try
             {
-                await new ModelInstaller(models).EnsureAsync(new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+                await new ModelInstaller(models).EnsureAsync(new InlineProgress<string>(Console.Error.WriteLine), cancellationToken);
                 Console.WriteLine($"Models ready: {models.Folder}");
                 return ExitCodes.Success;
             }

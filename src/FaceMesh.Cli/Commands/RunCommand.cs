@@ -5,6 +5,7 @@ using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Models;
 using FaceMesh.Engine.Video;
 using FaceMesh.Models;
+using FaceMesh.Pipeline;
 using FaceMesh.Pipeline.Clustering;
 using FaceMesh.Pipeline.Embedded;
 using FaceMesh.Pipeline.Export;
@@ -86,7 +87,7 @@ public static class RunCommand
         var progress = new ProgressPrinter();
         try
         {
-            await new ModelInstaller(ModelFolder.At(options.Engine.ModelsPath)).EnsureAsync(new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+            await new ModelInstaller(ModelFolder.At(options.Engine.ModelsPath)).EnsureAsync(new InlineProgress<string>(Console.Error.WriteLine), cancellationToken);
             var summary = await EmbeddedPipeline.RunAsync(options, progress, cancellationToken);
             progress.Finish();
             SummaryPrinter.Print(summary);

@@ -6,7 +6,7 @@ public static class SummaryPrinter
 {
     public static void Print(RunSummary s)
     {
-        Console.WriteLine($"{s.Frames} frames, {s.Faces} faces, {s.People} people, {s.Noise} noise in {s.Elapsed.TotalSeconds:F1} s -> {s.Output}");
+        Console.WriteLine($"{Counted.Frames(s.Frames)}, {Counted.Faces(s.Faces)}, {Counted.People(s.People)}, {s.Noise} noise in {s.Elapsed.TotalSeconds:F1} s -> {s.Output}");
         var total = (s.Decoding + s.Detection + s.Description + s.Clustering + s.Export).TotalSeconds;
         if (total > 0)
         {

@@ -70,7 +70,7 @@ public static class EmbeddedPipeline
         timing.Export.Measure(() =>
         {
             var frames = manifest.Frames.Count;
-            var exported = new Progress<int>(done => progress?.Report(new RunProgress("export", frames, frames, frames, manifest.Faces.Count, done, manifest.Faces.Count)));
+            IProgress<int> exported = new InlineProgress<int>(done => progress?.Report(new RunProgress("export", frames, frames, frames, manifest.Faces.Count, done, manifest.Faces.Count)));
             DatasetExporter.Export(output.Staging, manifest, portrait, move, exported, cancellationToken);
             var staged = Path.Combine(output.Staging, DatasetPaths.Staging);
             if (Directory.Exists(staged))
