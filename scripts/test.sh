@@ -16,7 +16,7 @@ if ((${#missing[@]})); then
     echo "facemesh: the tests need ${missing[*]} (run: sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 (cd tests/k8s-schemas && npm ci --no-audit --no-fund --silent)
 results="$(mktemp -d)"

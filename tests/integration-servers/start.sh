@@ -6,7 +6,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 if ! command -v rabbitmq-server >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends rabbitmq-server >/dev/null
 fi
 if ! rabbitmqctl -q status >/dev/null 2>&1; then
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_DIST_PORT=25672
@@ -33,6 +33,7 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/9000) 2>/dev/null; then
   mkdir -p "$data"
   nohup node "$here/node_modules/s3rver/bin/s3rver.js" --address 127.0.0.1 --port 9000 --directory "$data" \
     >"$data.log" 2>&1 &
+  echo $! >"$data.pid"
   for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/9000) 2>/dev/null && break; sleep 0.1; done
 fi
 echo "servers: rabbitmq 127.0.0.1:5672, s3rver 127.0.0.1:9000"
