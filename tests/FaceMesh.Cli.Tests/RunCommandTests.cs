@@ -83,6 +83,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AClipCutShort_IsWarnedAbout_AndRecordedInTheManifest()
+    {
+        var whole = Cli.WriteClip(_folder, "whole.avi", FourCC.MJPG, seconds: 40);
+        var bytes = await File.ReadAllBytesAsync(whole);
+        var cut = Path.Combine(_folder, "cut.avi");
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
+
+        var result = await Cli.RunAsync("run", cut, "-o", Out("cut-short"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Stderr.Split('\n'), l => l.StartsWith("warning: cut.avi ended at ", StringComparison.Ordinal) && l.Contains("of the 40 s"));
+        using var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Out("cut-short"), "manifest.json")));
+        Assert.InRange(manifest.RootElement.GetProperty("sources")[0].GetProperty("endedEarlyAtSeconds").GetDouble(), 10, 30);
+    }
+
+    [Fact]
     public async Task SubmittingAFolder_ExitCode2_SaysItIsAFolder()
     {
         AssertOneError(await Cli.RunAsync("submit", _folder), 2, "is a folder");

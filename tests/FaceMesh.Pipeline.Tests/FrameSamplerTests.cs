@@ -36,6 +36,25 @@ public sealed class FrameSamplerTests : IDisposable
     }
 
     [Fact]
+    public void AFileCutShort_SaysWhereItsStreamEnded_AndAWholeOneDoesNot()
+    {
+        Ffmpeg("-f lavfi -i testsrc=size=320x240:rate=10 -t 60 -c:v libx264 -g 10 -pix_fmt yuv420p -movflags +faststart whole.mp4");
+        var bytes = File.ReadAllBytes(Path.Combine(_folder, "whole.mp4"));
+        File.WriteAllBytes(Path.Combine(_folder, "cut.mp4"), bytes[..(bytes.Length * 4 / 10)]);
+
+        using var whole = new FrameSampler(Path.Combine(_folder, "whole.mp4"), TimeSpan.FromSeconds(1));
+        using var cut = new FrameSampler(Path.Combine(_folder, "cut.mp4"), TimeSpan.FromSeconds(1));
+        var wholeFrames = whole.Sample().Count();
+        var cutFrames = cut.Sample().ToList();
+
+        Assert.Equal(60, wholeFrames);
+        Assert.Null(whole.EndedEarlyAtSeconds);
+        Assert.Equal(60, cut.Info.DurationSeconds);
+        Assert.InRange(cut.EndedEarlyAtSeconds!.Value, cutFrames[^1].TimeSeconds, cutFrames[^1].TimeSeconds + 1);
+        Assert.InRange(cut.EndedEarlyAtSeconds!.Value, 10, 40);
+    }
+
+    [Fact]
     public void Cancellation_StopsSampling()
     {
         Ffmpeg("-f lavfi -i testsrc=size=320x240:rate=25 -t 5 -c:v mpeg4 long.mp4");

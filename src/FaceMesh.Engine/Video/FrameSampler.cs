@@ -66,6 +66,19 @@ public sealed class FrameSampler : IFrameSource
     /// <summary>Frames decoded so far, kept or not.</summary>
     public long FramesGrabbed { get; private set; }
 
+    /// <summary>The timestamp of the last frame decoded, kept or not (null before the first).</summary>
+    public double? LastTimestampSeconds { get; private set; }
+
+    /// <summary>
+    /// Where the stream really ended, once sampled to its end, when that is well before the duration the container
+    /// claims (more than two sampling intervals and 5% short): a file cut short, whose tail is missing.
+    /// </summary>
+    public double? EndedEarlyAtSeconds =>
+        LastTimestampSeconds is { } last && Info.DurationSeconds is { } claimed
+        && claimed - last > Math.Max(2 * Interval.TotalSeconds, 0.05 * claimed)
+            ? Math.Round(last, 3)
+            : null;
+
     public IEnumerable<SampledFrame> Sample(CancellationToken cancellationToken = default)
     {
         var intervalMs = Interval.TotalMilliseconds;
@@ -96,6 +109,7 @@ public sealed class FrameSampler : IFrameSource
             }
 
             lastMs = timestamp;
+            LastTimestampSeconds = timestamp / 1000;
 
             // Half a millisecond of slack absorbs timestamps rounded to the container's time base.
             if (timestamp + 0.5 < nextMs)

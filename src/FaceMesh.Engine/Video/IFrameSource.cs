@@ -8,5 +8,8 @@ public interface IFrameSource : IDisposable
     /// <summary>How many frames <see cref="Sample"/> will give when that is known in advance (a folder's images), else null.</summary>
     int? KnownFrameCount { get; }
 
+    /// <summary>After sampling: where a stream cut short ended, well before its claimed duration; else null.</summary>
+    double? EndedEarlyAtSeconds { get; }
+
     IEnumerable<SampledFrame> Sample(CancellationToken cancellationToken = default);
 }

@@ -26,6 +26,8 @@ public sealed class ImageSequence : IFrameSource
 
     public int? KnownFrameCount => _files.Count;
 
+    public double? EndedEarlyAtSeconds => null;
+
     /// <summary>The image files of a folder and its subfolders, hidden ones left out, by path.</summary>
     public static IReadOnlyList<string> FilesIn(string folder) =>
         Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })

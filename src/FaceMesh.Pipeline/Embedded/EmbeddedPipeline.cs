@@ -85,5 +85,6 @@ public static class EmbeddedPipeline
 
     internal static RunSummary Summary(string output, DatasetManifest manifest, Stopwatch clock, RunTiming timing) =>
         new(output, manifest.Frames.Count, manifest.Faces.Count, manifest.PeopleCount, manifest.NoiseCount, clock.Elapsed,
-            timing.Decoding.Total, timing.Detection.Total, timing.Description.Total, timing.Clustering.Total, timing.Export.Total);
+            timing.Decoding.Total, timing.Detection.Total, timing.Description.Total, timing.Clustering.Total, timing.Export.Total,
+            [.. manifest.Sources.Where(s => s.EndedEarlyAtSeconds is not null)]);
 }

@@ -56,7 +56,7 @@ internal sealed class FootageEncoder(IReadOnlyList<FaceEngine> engines, Sampling
             var (videoFrames, videoFaces) = (video.Frames, video.Faces);
             track = LinkTracks(video, next, track);
 
-            sources.Add(new SourceInfo(Path.GetFileName(Path.TrimEndingDirectorySeparator(videos[i])), sampler.Info.Width, sampler.Info.Height, sampler.Info.FramesPerSecond, sampler.Info.DurationSeconds));
+            sources.Add(new SourceInfo(Path.GetFileName(Path.TrimEndingDirectorySeparator(videos[i])), sampler.Info.Width, sampler.Info.Height, sampler.Info.FramesPerSecond, sampler.Info.DurationSeconds, sampler.EndedEarlyAtSeconds));
             frames.AddRange(videoFrames);
             faces.AddRange(videoFaces);
             next = videoFrames[^1].Index + 1;

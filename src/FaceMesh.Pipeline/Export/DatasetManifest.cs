@@ -29,8 +29,11 @@ public sealed record DatasetManifest(
     public string CropPath(int face) => $"people/{PersonName(Clusters[face])}/{Faces[face].Id}.jpg";
 }
 
-/// <summary>One video of the footage a dataset came from.</summary>
-public sealed record SourceInfo(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds);
+/// <summary>
+/// One video of the footage a dataset came from; <see cref="EndedEarlyAtSeconds"/>: where its stream really ended when
+/// that was well before the <see cref="DurationSeconds"/> the container claims (a file cut short), else null.
+/// </summary>
+public sealed record SourceInfo(string File, int Width, int Height, double FramesPerSecond, double? DurationSeconds, double? EndedEarlyAtSeconds = null);
 
 /// <summary>
 /// The settings a dataset was made with, so it can be reproduced or re-clustered; <see cref="TrackIntervalSeconds"/>:

@@ -44,6 +44,8 @@ internal sealed class SourceJson
     public double FramesPerSecond { get; set; }
 
     public double? DurationSeconds { get; set; }
+
+    public double? EndedEarlyAtSeconds { get; set; }
 }
 
 internal sealed class ParametersJson

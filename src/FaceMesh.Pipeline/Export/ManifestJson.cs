@@ -31,6 +31,11 @@ public static class ManifestJson
                 json.WriteNumber("durationSeconds", duration);
             }
 
+            if (source.EndedEarlyAtSeconds is { } ended)
+            {
+                json.WriteNumber("endedEarlyAtSeconds", ended);
+            }
+
             json.WriteEndObject();
         }
 
@@ -172,7 +177,7 @@ public static class ManifestJson
             clusters.Add(f.Cluster);
         }
 
-        return new DatasetManifest([.. sources.Select(s => new SourceInfo(s.File, s.Width, s.Height, s.FramesPerSecond, s.DurationSeconds))],
+        return new DatasetManifest([.. sources.Select(s => new SourceInfo(s.File, s.Width, s.Height, s.FramesPerSecond, s.DurationSeconds, s.EndedEarlyAtSeconds))],
             parameters, frames, faces, clusters);
     }
 
