@@ -25,6 +25,8 @@ public sealed class CliTests(DistributedSystem system, Footage footage) : IClass
         }
 
         Assert.Equal(manifest.Frames.Count, Directory.GetFiles(Path.Combine(target, DatasetPaths.Images)).Length);
+        Assert.Contains($"path: \"{Path.GetFullPath(target)}\"", File.ReadAllText(Path.Combine(target, DatasetPaths.DataYaml)));
+        Assert.Equal(manifest.Frames.Count, File.ReadAllLines(Path.Combine(target, DatasetPaths.TrainList)).Length + File.ReadAllLines(Path.Combine(target, DatasetPaths.ValList)).Length);
     }
 
     [Fact]

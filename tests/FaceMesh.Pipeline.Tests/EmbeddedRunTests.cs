@@ -90,6 +90,15 @@ public sealed class EmbeddedRunTests(RunFixture run, ITestOutputHelper output) :
         var manifest = run.Manifest;
         var yaml = File.ReadAllText(Path.Combine(run.Output, DatasetPaths.DataYaml));
         Assert.Contains($"nc: {manifest.PeopleCount}", yaml);
+        Assert.Contains($"path: \"{Path.GetFullPath(run.Output)}\"", yaml);
+        Assert.Contains("train: train.txt", yaml);
+        Assert.Contains("val: val.txt", yaml);
+        var train = File.ReadAllLines(Path.Combine(run.Output, DatasetPaths.TrainList));
+        var val = File.ReadAllLines(Path.Combine(run.Output, DatasetPaths.ValList));
+        Assert.Equal(manifest.Frames.Select(f => $"./images/{f.FileName}").Order(), train.Concat(val).Order());
+        Assert.NotEmpty(train);
+        Assert.NotEmpty(val);
+        Assert.All(train.Concat(val), line => Assert.True(File.Exists(Path.Combine(run.Output, line))));
         foreach (var frame in manifest.Frames)
         {
             var lines = File.ReadAllLines(Path.Combine(run.Output, DatasetPaths.Labels, Path.ChangeExtension(frame.FileName, ".txt")));

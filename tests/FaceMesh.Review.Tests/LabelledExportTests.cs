@@ -109,6 +109,9 @@ public sealed class LabelledExportTests(RealDataset dataset)
 
         var yaml = File.ReadAllText(Path.Combine(output, DatasetPaths.DataYaml));
         Assert.Contains("nc: 2", yaml, StringComparison.Ordinal);
+        Assert.Contains($"path: \"{Path.GetFullPath(output)}\"", yaml, StringComparison.Ordinal);
+        var listed = File.ReadAllLines(Path.Combine(output, DatasetPaths.TrainList)).Concat(File.ReadAllLines(Path.Combine(output, DatasetPaths.ValList)));
+        Assert.Equal(Directory.GetFiles(Path.Combine(output, DatasetPaths.Images)).Select(f => $"./images/{Path.GetFileName(f)}").Order(), listed.Order());
         Assert.Contains("0: \"Amy\"", yaml, StringComparison.Ordinal);
         Assert.Contains("1: \"Zed\"", yaml, StringComparison.Ordinal);
         var lines = Directory.GetFiles(Path.Combine(output, DatasetPaths.Labels)).SelectMany(File.ReadAllLines).ToList();

@@ -81,6 +81,12 @@ public static class FetchCommand
                 }
 
                 Directory.CreateDirectory(Path.Combine(folder.Staging, DatasetPaths.People, "noise"));
+                var dataYaml = Path.Combine(folder.Staging, DatasetPaths.DataYaml);
+                if (File.Exists(dataYaml))
+                {
+                    await File.WriteAllTextAsync(dataYaml, YoloLabels.WithPath(await File.ReadAllTextAsync(dataYaml, cancellationToken), folder.Destination), cancellationToken);
+                }
+
                 folder.Commit([.. DatasetPaths.Entries, ReviewSession.EditsFile]);
                 Console.WriteLine($"{files.Count + (edits is null ? 1 : 2)} files -> {folder.Destination}");
                 return ExitCodes.Success;

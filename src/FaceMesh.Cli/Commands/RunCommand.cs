@@ -31,10 +31,15 @@ public static class RunCommand
         };
         var detector = OptionRules.Choice<DetectorKind>("--detector", "ssd (accurate, default) or tiny (fast).");
         var noTiles = new Option<bool>("--no-tiles") { Description = "Detect on whole frames only (faster, misses small faces)." };
+        var valFraction = new Option<double>("--val-fraction")
+        {
+            Description = "Share of frames in YOLO's val list (val.txt), whole blocks of a shot at a time, the same on every run.",
+            DefaultValueFactory = _ => TrainValSplit.DefaultValFraction,
+        }.InRangeOf<RunOptions, double>(nameof(RunOptions.ValFraction));
         var threads = new Option<int>("--threads") { Description = "Frames encoded in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("run", "Turn footage into a labelled face dataset, all in this process.")
         {
-            video, output, force, interval, trackInterval, detector, CommonOptions.Precision, noTiles, threads, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, CommonOptions.Models,
+            video, output, force, interval, trackInterval, detector, CommonOptions.Precision, noTiles, threads, valFraction, ClusteringOptionsCli.Eps, ClusteringOptionsCli.MinSamples, CommonOptions.Models,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -68,6 +73,7 @@ public static class RunCommand
                 Interval = every,
                 TrackInterval = trackEvery,
                 Threads = result.GetValue(threads),
+                ValFraction = result.GetValue(valFraction),
                 Engine = new FaceEngineOptions
                 {
                     Detector = result.GetValue(detector),

@@ -73,7 +73,7 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
             var shown = DatasetExporter.MontageFaces(manifest).SelectMany(m => m.Faces).ToList();
             await Parallel.ForEachAsync(shown, Transfers(cancellationToken), (i, token) =>
                 DownloadAsync(assembly.PortraitKeys[i], Path.Combine(portraits, $"{assembly.Faces[i].Id}.jpg"), token));
-            DatasetExporter.WriteAllButPeople(staging, manifest, i => Path.Combine(portraits, $"{manifest.Faces[i].Id}.jpg"), cancellationToken);
+            DatasetExporter.WriteAllButPeople(staging, manifest, i => Path.Combine(portraits, $"{manifest.Faces[i].Id}.jpg"), datasetPath: null, cancellationToken);
             Directory.Delete(portraits, recursive: true);
 
             var files = Directory.GetFiles(staging, "*", SearchOption.AllDirectories)

@@ -18,7 +18,7 @@ namespace FaceMesh.Pipeline.Embedded;
 /// </summary>
 public static class CollectionAdder
 {
-    private static readonly string[] Rebuilt = [DatasetPaths.Labels, DatasetPaths.People, DatasetPaths.Montages, DatasetPaths.DataYaml, DatasetPaths.Manifest];
+    private static readonly string[] Rebuilt = [DatasetPaths.Labels, DatasetPaths.People, DatasetPaths.Montages, DatasetPaths.TrainList, DatasetPaths.ValList, DatasetPaths.DataYaml, DatasetPaths.Manifest];
 
     public static async Task<AddSummary> AddAsync(string datasetFolder, IEnumerable<string> inputs, int threads, string modelsPath,
         IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)

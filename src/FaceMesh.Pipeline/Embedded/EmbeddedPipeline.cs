@@ -58,7 +58,8 @@ public static class EmbeddedPipeline
         options.Clustering.MinSamples,
         ModelFolder.Release,
         options.TrackInterval?.TotalSeconds,
-        EngineParameters.Precision(options.Engine));
+        EngineParameters.Precision(options.Engine),
+        options.ValFraction);
 
     /// <summary>
     /// Lays the dataset out in the staging folder, portraits moved or copied from <paramref name="portrait"/>, and commits
@@ -71,7 +72,7 @@ public static class EmbeddedPipeline
         {
             var frames = manifest.Frames.Count;
             IProgress<int> exported = new InlineProgress<int>(done => progress?.Report(new RunProgress("export", frames, frames, frames, manifest.Faces.Count, done, manifest.Faces.Count)));
-            DatasetExporter.Export(output.Staging, manifest, portrait, move, exported, cancellationToken);
+            DatasetExporter.Export(output.Staging, manifest, portrait, move, output.Destination, exported, cancellationToken);
             var staged = Path.Combine(output.Staging, DatasetPaths.Staging);
             if (Directory.Exists(staged))
             {

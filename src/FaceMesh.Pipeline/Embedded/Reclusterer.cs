@@ -10,7 +10,7 @@ namespace FaceMesh.Pipeline.Embedded;
 /// </summary>
 public static class Reclusterer
 {
-    private static readonly string[] Rebuilt = [DatasetPaths.People, DatasetPaths.Montages, DatasetPaths.Labels, DatasetPaths.DataYaml, DatasetPaths.Manifest];
+    private static readonly string[] Rebuilt = [DatasetPaths.People, DatasetPaths.Montages, DatasetPaths.Labels, DatasetPaths.TrainList, DatasetPaths.ValList, DatasetPaths.DataYaml, DatasetPaths.Manifest];
 
     public static RunSummary Recluster(string datasetFolder, ClusteringOptions clustering, CancellationToken cancellationToken = default)
     {
@@ -32,7 +32,7 @@ public static class Reclusterer
         {
             exportClock.Measure(() =>
             {
-                DatasetExporter.Export(output.Staging, manifest, i => Path.Combine(datasetFolder, old.CropPath(i)), move: false, cancellationToken: cancellationToken);
+                DatasetExporter.Export(output.Staging, manifest, i => Path.Combine(datasetFolder, old.CropPath(i)), move: false, output.Destination, cancellationToken: cancellationToken);
                 output.Commit(Rebuilt);
                 return 0;
             });

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FaceMesh.Engine;
 using FaceMesh.Pipeline.Clustering;
+using FaceMesh.Pipeline.Export;
 
 namespace FaceMesh.Pipeline.Embedded;
 
@@ -30,6 +31,10 @@ public sealed class RunOptions
 
     [Range(1, 256)]
     public int Threads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The share of frames YOLO's val list holds, taken in whole blocks of a shot (<see cref="TrainValSplit"/>).</summary>
+    [Range(0, 0.9)]
+    public double ValFraction { get; set; } = TrainValSplit.DefaultValFraction;
 
     public FaceEngineOptions Engine { get; set; } = new();
 

@@ -9,7 +9,8 @@ public static class DatasetExporter
     /// <param name="root">The dataset folder being built (a staging folder, moved into place by the caller).</param>
     /// <param name="portraitSource">Where each face's portrait is now, by face index.</param>
     /// <param name="move">Move the portraits (a fresh run) or copy them (re-clustering an existing dataset).</param>
-    public static void Export(string root, DatasetManifest manifest, Func<int, string> portraitSource, bool move, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="datasetPath">The folder the dataset will be in, for <c>data.yaml</c> (null: not known here).</param>
+    public static void Export(string root, DatasetManifest manifest, Func<int, string> portraitSource, bool move, string? datasetPath, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var people = Path.Combine(root, DatasetPaths.People);
         Directory.CreateDirectory(Path.Combine(people, DatasetManifest.PersonName(-1)));
@@ -30,14 +31,14 @@ public static class DatasetExporter
             progress?.Report(i + 1);
         }
 
-        WriteAllButPeople(root, manifest, i => Path.Combine(root, manifest.CropPath(i)), cancellationToken);
+        WriteAllButPeople(root, manifest, i => Path.Combine(root, manifest.CropPath(i)), datasetPath, cancellationToken);
     }
 
     /// <summary>
     /// Montages, labels, <c>data.yaml</c> and <c>manifest.json</c>, the portraits the montages show read from
     /// <paramref name="portraitPath"/> (<see cref="MontageFaces"/> only): for an exporter that places <c>people/</c> itself.
     /// </summary>
-    public static void WriteAllButPeople(string root, DatasetManifest manifest, Func<int, string> portraitPath, CancellationToken cancellationToken = default)
+    public static void WriteAllButPeople(string root, DatasetManifest manifest, Func<int, string> portraitPath, string? datasetPath, CancellationToken cancellationToken = default)
     {
         var montages = Directory.CreateDirectory(Path.Combine(root, DatasetPaths.Montages)).FullName;
         foreach (var (cluster, faces) in MontageFaces(manifest))
@@ -47,7 +48,8 @@ public static class DatasetExporter
         }
 
         WriteLabels(root, manifest);
-        File.WriteAllText(Path.Combine(root, DatasetPaths.DataYaml), YoloLabels.DataYaml(manifest.PeopleCount));
+        YoloLabels.WriteSplit(root, manifest.Frames, manifest.Parameters.ValFraction ?? TrainValSplit.DefaultValFraction);
+        File.WriteAllText(Path.Combine(root, DatasetPaths.DataYaml), YoloLabels.DataYaml(manifest.PeopleCount, datasetPath));
         using var stream = File.Create(Path.Combine(root, DatasetPaths.Manifest));
         ManifestJson.Write(stream, manifest);
     }

@@ -21,6 +21,8 @@ public static class DatasetFiles
             yield return $"{DatasetPaths.Montages}/{DatasetManifest.PersonName(cluster)}.jpg";
         }
 
+        yield return DatasetPaths.TrainList;
+        yield return DatasetPaths.ValList;
         yield return DatasetPaths.DataYaml;
     }
 }

@@ -38,7 +38,8 @@ public sealed record SourceInfo(string File, int Width, int Height, double Frame
 /// <summary>
 /// The settings a dataset was made with, so it can be reproduced or re-clustered; <see cref="TrackIntervalSeconds"/>:
 /// the denser sampling within shots that linked tracks (null: none); <see cref="Precision"/>: the SSD detector's
-/// arithmetic (null in manifests written before int8 detection, which ran float32).
+/// arithmetic (null in manifests written before int8 detection, which ran float32); <see cref="ValFraction"/>: the share
+/// of frames in YOLO's val list (null: <see cref="TrainValSplit.DefaultValFraction"/>).
 /// </summary>
 public sealed record RunParameters(
     double IntervalSeconds,
@@ -51,4 +52,5 @@ public sealed record RunParameters(
     int MinSamples,
     string Models,
     double? TrackIntervalSeconds = null,
-    string? Precision = null);
+    string? Precision = null,
+    double? ValFraction = null);

@@ -8,6 +8,8 @@ public static class DatasetPaths
     public const string People = "people";
     public const string Montages = "montages";
     public const string DataYaml = "data.yaml";
+    public const string TrainList = "train.txt";
+    public const string ValList = "val.txt";
     public const string Manifest = "manifest.json";
 
     /// <summary>The review's edits (names, merges, moves, discards): kept beside the dataset, never replaced by an export.</summary>
@@ -16,5 +18,5 @@ public static class DatasetPaths
     /// <summary>Where encoders park portraits until clustering decides their folder.</summary>
     public const string Staging = ".staging";
 
-    public static readonly string[] Entries = [Images, Labels, People, Montages, DataYaml, Manifest];
+    public static readonly string[] Entries = [Images, Labels, People, Montages, TrainList, ValList, DataYaml, Manifest];
 }

@@ -54,6 +54,8 @@ internal sealed class ParametersJson
 
     public string? Precision { get; set; }
 
+    public double? ValFraction { get; set; }
+
     [JsonRequired]
     public double IntervalSeconds { get; set; }
 

@@ -56,6 +56,11 @@ public static class ManifestJson
             json.WriteString("precision", precision);
         }
 
+        if (p.ValFraction is { } valFraction)
+        {
+            json.WriteNumber("valFraction", valFraction);
+        }
+
         if (p.TrackIntervalSeconds is { } trackInterval)
         {
             json.WriteNumber("trackIntervalSeconds", trackInterval);
@@ -155,7 +160,7 @@ public static class ManifestJson
         var sources = (version == 1 ? document.Source is { } one ? [one] : null : document.Sources)
             ?? throw new InvalidDataException($"{origin}: the manifest names no {(version == 1 ? "source" : "sources")}.");
         var p = document.Parameters;
-        var parameters = new RunParameters(p.IntervalSeconds, p.Detector, p.MinConfidence, p.MinFaceSize, p.TileSize, p.Alignment, p.Eps, p.MinSamples, p.Models, p.TrackIntervalSeconds, p.Precision);
+        var parameters = new RunParameters(p.IntervalSeconds, p.Detector, p.MinConfidence, p.MinFaceSize, p.TileSize, p.Alignment, p.Eps, p.MinSamples, p.Models, p.TrackIntervalSeconds, p.Precision, p.ValFraction);
         var frames = document.Frames.Select(f => new FrameRecord(f.Index, f.Time, f.Width, f.Height, f.Source, f.Shot, f.Path)).ToList();
         if (frames.FirstOrDefault(f => f.Source < 0 || f.Source >= sources.Count) is { } orphan)
         {

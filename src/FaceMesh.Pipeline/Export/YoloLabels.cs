@@ -22,23 +22,44 @@ public static class YoloLabels
         return text.ToString();
     }
 
-    public static string DataYaml(int people) => DataYaml([.. Enumerable.Range(0, people).Select(DatasetManifest.PersonName)]);
+    public static string DataYaml(int people, string? datasetPath) => DataYaml([.. Enumerable.Range(0, people).Select(DatasetManifest.PersonName)], datasetPath);
 
-    /// <summary><c>data.yaml</c> with the class names as YAML double-quoted strings (any name a reviewer typed is safe).</summary>
-    public static string DataYaml(IReadOnlyList<string> names)
+    /// <summary>
+    /// <c>data.yaml</c>: <c>path</c> the dataset's absolute folder (Ultralytics resolves a relative one against the
+    /// current folder, not the file's; null writes <c>.</c> for a dataset whose folder is not known yet, to be set with
+    /// <see cref="WithPath"/>), train and val the split's image lists, the class names as YAML double-quoted strings
+    /// (any name a reviewer typed is safe).
+    /// </summary>
+    public static string DataYaml(IReadOnlyList<string> names, string? datasetPath)
     {
         var text = new StringBuilder();
         text.AppendLine("# YOLO dataset written by FaceMesh: one class per person.");
-        text.AppendLine("path: .");
-        text.AppendLine("train: images");
-        text.AppendLine("val: images");
+        text.AppendLine(CultureInfo.InvariantCulture, $"path: {Quoted(datasetPath is null ? "." : Path.GetFullPath(datasetPath))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"train: {DatasetPaths.TrainList}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"val: {DatasetPaths.ValList}");
         text.AppendLine(CultureInfo.InvariantCulture, $"nc: {names.Count}");
         text.AppendLine("names:");
         for (var c = 0; c < names.Count; c++)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {c}: \"{names[c].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {c}: {Quoted(names[c])}");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The same <c>data.yaml</c> pointing at <paramref name="datasetPath"/>: for a dataset fetched or moved.</summary>
+    public static string WithPath(string dataYaml, string datasetPath) => string.Join('\n', dataYaml.Split('\n')
+        .Select(line => line.StartsWith("path: ", StringComparison.Ordinal) ? $"path: {Quoted(Path.GetFullPath(datasetPath))}" : line));
+
+    /// <summary>A YAML double-quoted string.</summary>
+    private static string Quoted(string value) =>
+        $"\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>Writes <c>train.txt</c> and <c>val.txt</c> (<see cref="TrainValSplit"/>) into <paramref name="root"/>.</summary>
+    public static void WriteSplit(string root, IReadOnlyList<FrameRecord> frames, double valFraction)
+    {
+        var val = TrainValSplit.ValFrames(frames, valFraction);
+        File.WriteAllText(Path.Combine(root, DatasetPaths.TrainList), TrainValSplit.ImageList(frames.Where(f => !val.Contains(f.Index))));
+        File.WriteAllText(Path.Combine(root, DatasetPaths.ValList), TrainValSplit.ImageList(frames.Where(f => val.Contains(f.Index))));
     }
 }

@@ -9,7 +9,7 @@ public static class LabelledDetections
 {
     public const string CocoFile = "annotations.json";
 
-    public static void WriteYolo(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
+    public static void WriteYolo(string datasetFolder, string staging, string destination, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)
     {
         var (frames, classOf) = Frames(manifest, classes);
         var labels = Directory.CreateDirectory(Path.Combine(staging, DatasetPaths.Labels)).FullName;
@@ -21,7 +21,8 @@ public static class LabelledDetections
             File.WriteAllText(Path.Combine(labels, Path.ChangeExtension(frame.FileName, ".txt")), text);
         }
 
-        File.WriteAllText(Path.Combine(staging, DatasetPaths.DataYaml), YoloLabels.DataYaml([.. classes.Select(c => c.Name)]));
+        YoloLabels.WriteSplit(staging, [.. frames.Select(f => f.Frame)], manifest.Parameters.ValFraction ?? TrainValSplit.DefaultValFraction);
+        File.WriteAllText(Path.Combine(staging, DatasetPaths.DataYaml), YoloLabels.DataYaml([.. classes.Select(c => c.Name)], destination));
     }
 
     public static void WriteCoco(string datasetFolder, string staging, DatasetManifest manifest, IReadOnlyList<LabelledClass> classes, CancellationToken cancellationToken)

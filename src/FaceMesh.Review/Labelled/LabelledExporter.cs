@@ -32,7 +32,7 @@ public static class LabelledExporter
                     WriteImageFolder(datasetFolder, folder.Staging, review.Manifest, classes, cancellationToken);
                     break;
                 case LabelledFormat.Yolo:
-                    LabelledDetections.WriteYolo(datasetFolder, folder.Staging, review.Manifest, classes, cancellationToken);
+                    LabelledDetections.WriteYolo(datasetFolder, folder.Staging, folder.Destination, review.Manifest, classes, cancellationToken);
                     break;
                 default:
                     LabelledDetections.WriteCoco(datasetFolder, folder.Staging, review.Manifest, classes, cancellationToken);
