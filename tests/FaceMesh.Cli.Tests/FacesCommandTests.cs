@@ -74,7 +74,7 @@ public sealed class FacesCommandTests
     {
         var result = await Cli.RunAsync("faces", "--min-confidence", "1.5", Path.Combine(Cli.Fixtures, "odd", "obama_small.jpg"));
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("MinConfidence", result.Stderr);
+        Assert.Contains("--min-confidence must be between 0.01 and 0.99 (got 1.5)", result.Stderr);
     }
 
     [Fact]

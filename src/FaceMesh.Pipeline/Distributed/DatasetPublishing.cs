@@ -124,7 +124,7 @@ public sealed class DatasetPublishing(IObjectStore work, IObjectStore datasets)
         }
 
         return new RunParameters(source.IntervalSeconds, engine.Detector, engine.MinConfidence, engine.MinFaceSize, engine.TileSize, engine.Alignment,
-            source.Eps, source.MinSamples, engine.Models, Precision: engine.Precision);
+            source.Eps, source.MinSamples, engine.Models, Precision: engine.Precision, ValFraction: TrainValSplit.DefaultValFraction);
     }
 
     private async ValueTask UploadAsync(string staging, string prefix, string file, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class DatasetPublishingTests : IDisposable
 
         var manifest = await new DatasetPublishing(_buckets.Work, _buckets.Datasets).PublishAsync(Job, CancellationToken.None);
 
-        Assert.Equal(new RunParameters(0.5, "tiny", 0.7f, 40, 0, "square", 0.45f, 2, "face-api@test"), manifest.Parameters);
+        Assert.Equal(new RunParameters(0.5, "tiny", 0.7f, 40, 0, "square", 0.45f, 2, "face-api@test", ValFraction: TrainValSplit.DefaultValFraction), manifest.Parameters);
         Assert.NotNull(await _buckets.Datasets.GetAsync($"{Job}/{DatasetPaths.Manifest}"));
         Assert.Equal(manifest.Parameters, ManifestJson.Read(await DownloadAsync($"{Job}/{DatasetPaths.Manifest}")).Parameters);
     }
