@@ -57,7 +57,7 @@ public static class ReviewResolver
 
         var all = members
             .Select(pair => new ResolvedPerson(pair.Key, edits.Person(pair.Key)?.Name, BestFirst(manifest, pair.Value),
-                clustersOf.TryGetValue(pair.Key, out var set) ? [.. set] : [], Centroid(manifest, pair.Value)))
+                clustersOf.TryGetValue(pair.Key, out var set) ? [.. set] : [], Centroid(manifest, pair.Value), manifest.PeopleCount))
             .OrderByDescending(p => p.Faces.Count).ThenBy(p => p.Clusters.Count > 0 ? p.Clusters[0] : int.MaxValue).ThenBy(p => p.Id, StringComparer.Ordinal)
             .ToList();
         return new ResolvedReview(manifest, edits, [.. all.Where(p => !discardedPeople.Contains(p.Id))], [.. all.Where(p => discardedPeople.Contains(p.Id))],

@@ -142,6 +142,8 @@ public sealed class ReviewCommandsTests
 
         Assert.Equal([8, 6, 4], parts.Select(p => p.Count));
         Assert.Equal([8, 6, 4], review.People.Select(p => p.Faces.Count));
+        Assert.All(review.People, p => Assert.Matches(@"^person_\d{3}$", p.DisplayName));
+        Assert.Equal(3, review.People.Select(p => p.DisplayName).Distinct().Count());
     }
 
     [Fact]

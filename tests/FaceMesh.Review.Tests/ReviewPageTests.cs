@@ -49,16 +49,23 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
         Assert.Equal(stored.Manifest.Frames[0].Width, await review.ByTestId("frame-image").EvaluateAsync<int>("image => image.naturalWidth"));
         await review.ScreenshotAsync("timeline-frame");
         Assert.Equal(404, (await review.Page.APIRequest.GetAsync(new Uri(review.Url, "frames/000000_09.jpg").ToString())).Status);
+        var icon = await review.Page.APIRequest.GetAsync(new Uri(review.Url, "favicon.svg").ToString());
+        Assert.Equal((200, "image/svg+xml"), (icon.Status, icon.Headers["content-type"]));
+        Assert.Equal("favicon.svg", await review.Page.Locator("link[rel=icon]").GetAttributeAsync("href"));
     }
 
     [Fact]
-    public async Task Merge_BySuggestion_ThenSplit_RestoresThePeople()
+    public async Task Merge_ThenSplit_RestoresThePeople_AndOnlyPlausibleMergesAreSuggested()
     {
         await using var review = await browser.OpenAsync(dataset.Copy());
         var people = await review.Cards.CountAsync();
+        var stated = await review.Page.Locator("[data-testid=merge-suggestion]").AllTextContentsAsync();
+        Assert.All(stated, text => Assert.InRange(double.Parse(text.Split(' ')[^2], System.Globalization.CultureInfo.InvariantCulture), 0, 0.6));
+        var target = await review.Card(0).GetAttributeAsync("data-person");
 
-        await review.ActAsync(() => review.Card(people - 1).Locator("[data-testid=merge-suggestion]").First.ClickAsync());
+        await review.ActAsync(() => review.Card(people - 1).Locator("[data-testid=merge-target]").SelectOptionAsync(target!));
         await Assertions.Expect(review.Cards).ToHaveCountAsync(people - 1);
+        await Assertions.Expect(review.ByTestId("message")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Merged into person_\\d{3}\\.$"));
         Assert.Equal(people - 1, (await review.StoredAsync()).People.Count);
         Assert.Equal(people - 1, Export(review.Folder, includeUnnamed: true).Classes.Count);
         await review.ScreenshotAsync("merged");
@@ -96,6 +103,7 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
         Assert.Equal(moved.Order(), created.Faces.Select(i => stored.Manifest.Faces[i].Id).Order());
 
         var createdCard = review.Page.Locator($"[data-testid=person][data-person=\"{created.Id}\"]");
+        await Assertions.Expect(createdCard.Locator("[data-testid=merge-suggestion]").First).ToContainTextAsync("apart");
         await createdCard.Locator($"img[data-face=\"{moved[0]}\"]").ClickAsync();
         await review.ActAsync(() => review.ByTestId("discard").ClickAsync());
         await Assertions.Expect(review.ByTestId("discarded").Locator("img")).ToHaveCountAsync(1);
@@ -127,12 +135,16 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
         await using var review = await browser.OpenAsync(dataset.Copy());
         var before = await review.ByTestId("filter-count").TextContentAsync();
 
+        await review.ByTestId("filter-sharpness").FillAsync("41");
+        await Assertions.Expect(review.Page.Locator("#f-sharpness-value")).ToHaveTextAsync("50.4");
+        await review.ByTestId("filter-sharpness").FillAsync("0");
         await review.ByTestId("filter-size").FillAsync("150");
         var live = await review.ByTestId("filter-count").TextContentAsync();
         Assert.NotEqual(before, live);
         Assert.Empty((await review.StoredAsync()).Filtered);
         await review.ActAsync(() => review.ByTestId("apply-filter").ClickAsync());
 
+        await Assertions.Expect(review.ByTestId("message")).ToHaveTextAsync("Quality filter applied.");
         var stored = await review.StoredAsync();
         Assert.Equal(150, stored.Edits.Filter.MinBoxSize);
         Assert.NotEmpty(stored.Filtered);

@@ -57,6 +57,7 @@ public static class ReviewEndpoints
             : Results.Redirect($"{http.Request.PathBase}{http.Request.Path}/{http.Request.QueryString}"));
         group.MapGet("/review.js", () => Asset("review.js", "text/javascript; charset=utf-8"));
         group.MapGet("/review.css", () => Asset("review.css", "text/css; charset=utf-8"));
+        group.MapGet("/favicon.svg", () => Asset("favicon.svg", "image/svg+xml"));
         group.MapGet("/api/state", async (HttpContext http, bool? reload) =>
         {
             var session = sessions(http)!;

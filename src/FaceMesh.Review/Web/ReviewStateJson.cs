@@ -12,6 +12,12 @@ public static class ReviewStateJson
 {
     public const int Suggestions = 2;
 
+    /// <summary>
+    /// Only people whose centroids are closer than this are suggested as the same person: two clusters of one person
+    /// are usually under 0.5 apart, two people over 0.6 (face-api.js's own threshold).
+    /// </summary>
+    public const float SuggestionDistance = 0.6f;
+
     public static byte[] Serialize(string title, ResolvedReview review)
     {
         using var buffer = new MemoryStream();
@@ -77,6 +83,7 @@ public static class ReviewStateJson
         json.WriteStartArray("suggestions");
         var nearest = others.Where(o => o.Id != person.Id)
             .Select(o => (Other: o, Distance: Dbscan.Distance(person.Centroid, o.Centroid)))
+            .Where(x => x.Distance < SuggestionDistance)
             .OrderBy(x => x.Distance).Take(Suggestions);
         foreach (var (other, distance) in nearest)
         {

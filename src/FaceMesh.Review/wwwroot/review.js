@@ -36,14 +36,43 @@ async function post(action) {
   });
   const body = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
   if (!response.ok) return showError(body.error ?? `the server answered ${response.status}`);
+  const before = state;
   state = body;
-  showError("");
+  showMessage(done(action, before), "done");
   render();
 }
 
 function showError(text) {
-  $("message").textContent = text;
+  showMessage(text, "error");
 }
+
+function showMessage(text, kind) {
+  const message = $("message");
+  message.textContent = text;
+  message.className = kind;
+}
+
+/** A short confirmation of an action that was just stored; people are named as they were when it was taken. */
+function done(action, before) {
+  const name = (id) => before.people.find((p) => p.id === id)?.displayName ?? "the person";
+  const faces = (list) => faceCount(list?.length ?? 0);
+  switch (action.action) {
+    case "merge": return `Merged into ${name(action.target)}.`;
+    case "move": return action.target === "noise" ? `Moved ${faces(action.faces)} to noise.` : `Moved ${faces(action.faces)}.`;
+    case "discard": return `Discarded ${faces(action.faces)}.`;
+    case "restore": return `Restored ${faces(action.faces)}.`;
+    case "name": return action.name ? `Named ${action.name}.` : "Name cleared.";
+    case "split": return "Split.";
+    case "filter": return "Quality filter applied.";
+    case "undo": return "Undone.";
+    default: return "Saved.";
+  }
+}
+
+/** The sharpness slider runs 0-100 on a square scale over 0-300: fine steps where blur is judged (about 50). */
+const SHARPNESS_MAX = 300;
+const sharpnessOf = (position) => Math.round(SHARPNESS_MAX * (position / 100) ** 2 * 10) / 10;
+const sharpnessPosition = (sharpness) => Math.min(100, Math.round(100 * Math.sqrt(Math.max(0, sharpness) / SHARPNESS_MAX)));
 
 function faceImage(id) {
   const image = element("img", { src: `faces/${encodeURIComponent(id)}.jpg`, alt: id, loading: "lazy", title: describeFace(id) });
@@ -86,10 +115,11 @@ function personCard(person) {
 
   if (person.suggestions.length > 0) {
     card.append(element("div", { className: "suggest" }, [
-      "Same person as",
+      "Maybe the same person as",
       ...person.suggestions.map((s) => element("button", {
-        textContent: `${s.displayName} · ${s.distance.toFixed(2)}`,
-        title: `Merge into ${s.displayName}`,
+        textContent: `${s.displayName} · ${s.distance.toFixed(2)} apart`,
+        title: `Merge into ${s.displayName}. Their faces are ${s.distance.toFixed(2)} apart on average: `
+          + "the same person is usually under 0.5, two people over 0.6.",
         testid: "merge-suggestion",
         onclick: () => post({ action: "merge", source: person.id, target: s.id }),
       })),
@@ -215,14 +245,13 @@ function render() {
 function renderFilter(fromSliders) {
   const sliders = { minBoxSize: $("f-size"), minSharpness: $("f-sharpness"), minFrontalness: $("f-frontalness") };
   if (!fromSliders) {
-    const maxSharpness = Math.max(0.001, ...Object.values(state.faces).map((f) => f.sharpness));
-    sliders.minSharpness.max = String(maxSharpness);
-    sliders.minSharpness.step = String(maxSharpness / 200);
     for (const [key, slider] of Object.entries(sliders)) slider.value = String(state.filter[key]);
+    sliders.minSharpness.value = String(sharpnessPosition(state.filter.minSharpness));
   }
   const limits = Object.fromEntries(Object.entries(sliders).map(([key, slider]) => [key, Number(slider.value)]));
+  limits.minSharpness = sharpnessOf(limits.minSharpness);
   $("f-size-value").textContent = limits.minBoxSize.toFixed(0);
-  $("f-sharpness-value").textContent = limits.minSharpness.toFixed(3);
+  $("f-sharpness-value").textContent = limits.minSharpness.toFixed(1);
   $("f-frontalness-value").textContent = limits.minFrontalness.toFixed(2);
   const discarded = new Set(state.discarded);
   const candidates = Object.entries(state.faces).filter(([id]) => !discarded.has(id));
@@ -256,7 +285,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("apply-filter").addEventListener("click", () => post({
     action: "filter",
     minBoxSize: Number($("f-size").value),
-    minSharpness: Number($("f-sharpness").value),
+    minSharpness: sharpnessOf(Number($("f-sharpness").value)),
     minFrontalness: Number($("f-frontalness").value),
   }));
   load(true);
