@@ -47,10 +47,7 @@ public sealed class Int8DetectionTests(ModelsFixture models, ITestOutputHelper o
     {
         using var int8 = await models.CreateEngineAsync(o => o.Precision = DetectorPrecision.Int8);
         using var float32 = await models.CreateEngineAsync(o => o.Precision = DetectorPrecision.Float32);
-        var sources = Golden.All
-            .Where(i => i.File.StartsWith("people/", StringComparison.Ordinal) && i.Faces.Count == 1)
-            .Select(i => (TestPaths.Fixture(i.File), i.Faces[0].Box, i.File.Split('/')[1]))
-            .ToList();
+        var sources = SyntheticFrame.Portraits();
 
         int truthCount = 0, foundInt8 = 0, foundFloat = 0, falseInt8 = 0, falseFloat = 0;
         for (var seed = 0; seed < 4; seed++)

@@ -13,10 +13,7 @@ public sealed class SmallFaceRecallTests(ModelsFixture models, ITestOutputHelper
     {
         using var tiled = await models.CreateEngineAsync();
         using var wholeFrame = await models.CreateEngineAsync(o => o.TileSize = 0);
-        var sources = Golden.All
-            .Where(i => i.File.StartsWith("people/", StringComparison.Ordinal) && i.Faces.Count == 1)
-            .Select(i => (TestPaths.Fixture(i.File), i.Faces[0].Box, i.File.Split('/')[1]))
-            .ToList();
+        var sources = SyntheticFrame.Portraits();
 
         int truthCount = 0, foundTiled = 0, foundWhole = 0, falseTiled = 0;
         for (var seed = 0; seed < 3; seed++)

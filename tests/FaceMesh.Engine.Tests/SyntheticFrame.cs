@@ -1,4 +1,5 @@
 using FaceMesh.Engine.Imaging;
+using FaceMesh.Testing;
 using OpenCvSharp;
 
 namespace FaceMesh.Engine.Tests;
@@ -10,6 +11,12 @@ namespace FaceMesh.Engine.Tests;
 public static class SyntheticFrame
 {
     public sealed record Placement(string Person, BoxF Face);
+
+    /// <summary>The single-face fixture portraits, with the reference's face box and the person's name.</summary>
+    public static List<(string File, BoxF Face, string Person)> Portraits() => Golden.All
+        .Where(i => i.File.StartsWith("people/", StringComparison.Ordinal) && i.Faces.Count == 1)
+        .Select(i => (TestPaths.Fixture(i.File), i.Faces[0].Box, i.File.Split('/')[1]))
+        .ToList();
 
     public static (RgbImage Frame, List<Placement> Truth) Build(int width, int height, IReadOnlyList<(string File, BoxF Face, string Person)> sources, int[] faceSizes, int seed)
     {
