@@ -83,9 +83,9 @@ public sealed class OutputFolder
 
                 File.Delete(lockPath);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Held: another run is staging there now.
+                // Held (another run is staging there now), or not ours to delete: left as it is.
             }
         }
     }
