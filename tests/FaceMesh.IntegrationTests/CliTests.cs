@@ -27,6 +27,15 @@ public sealed class CliTests(DistributedSystem system, Footage footage) : IClass
         Assert.Equal(manifest.Frames.Count, Directory.GetFiles(Path.Combine(target, DatasetPaths.Images)).Length);
         Assert.Contains($"path: \"{Path.GetFullPath(target)}\"", File.ReadAllText(Path.Combine(target, DatasetPaths.DataYaml)));
         Assert.Equal(manifest.Frames.Count, File.ReadAllLines(Path.Combine(target, DatasetPaths.TrainList)).Length + File.ReadAllLines(Path.Combine(target, DatasetPaths.ValList)).Length);
+
+        // A dataset published before the train/val split: fetch makes the same split itself.
+        await system.Datasets.DeleteAsync($"cli-job/{DatasetPaths.TrainList}", CancellationToken.None);
+        await system.Datasets.DeleteAsync($"cli-job/{DatasetPaths.ValList}", CancellationToken.None);
+        var older = Path.Combine(footage.Folder, "fetched-older");
+        var again = await RunCliAsync("fetch", "cli-job", "-o", older, "--s3-endpoint", "127.0.0.1:9000", "--bucket", system.Datasets.Bucket);
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(File.ReadAllLines(Path.Combine(target, DatasetPaths.TrainList)), File.ReadAllLines(Path.Combine(older, DatasetPaths.TrainList)));
+        Assert.Equal(File.ReadAllLines(Path.Combine(target, DatasetPaths.ValList)), File.ReadAllLines(Path.Combine(older, DatasetPaths.ValList)));
     }
 
     [Fact]

@@ -67,10 +67,16 @@ public static class FetchCommand
                 {
                     var target = Path.Combine(folder.Staging, files[i]);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    if (!await store.DownloadToFileAsync($"{prefix}{files[i]}", target, cancellationToken))
+                    if (!await store.DownloadToFileAsync($"{prefix}{files[i]}", target, cancellationToken) && !IsSplitList(files[i]))
                     {
                         throw new OutputFolderException($"the dataset is incomplete: {files[i]} is missing");
                     }
+                }
+
+                // Datasets published before the train/val split have no lists: the split is made here, as the Exporter would.
+                if (!File.Exists(Path.Combine(folder.Staging, DatasetPaths.TrainList)))
+                {
+                    YoloLabels.WriteSplit(folder.Staging, manifest.Frames, manifest.Parameters.ValFraction ?? TrainValSplit.DefaultValFraction);
                 }
 
                 // A review done on the Exporter's page travels with the dataset, for facemesh export and review here.
@@ -99,4 +105,6 @@ public static class FetchCommand
         });
         return command;
     }
+
+    private static bool IsSplitList(string file) => file is DatasetPaths.TrainList or DatasetPaths.ValList;
 }
