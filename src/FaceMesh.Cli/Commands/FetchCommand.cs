@@ -76,7 +76,7 @@ public static class FetchCommand
                 // Datasets published before the train/val split have no lists: the split is made here, as the Exporter would.
                 if (!File.Exists(Path.Combine(folder.Staging, DatasetPaths.TrainList)))
                 {
-                    YoloLabels.WriteSplit(folder.Staging, manifest.Frames, manifest.Parameters.ValFraction ?? TrainValSplit.DefaultValFraction);
+                    YoloLabels.WriteSplit(folder.Staging, manifest.Frames, manifest.Parameters.ValFraction);
                 }
 
                 // A review done on the Exporter's page travels with the dataset, for facemesh export and review here.

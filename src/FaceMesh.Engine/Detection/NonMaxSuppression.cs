@@ -19,8 +19,18 @@ public static class NonMaxSuppression
                 break;
             }
 
-            if (!kept.Any(selected => candidate.Box.IntersectionOverUnion(selected.Box) > iouThreshold
-                || (containmentThreshold < 1f && Containment(candidate.Box, selected.Box) > containmentThreshold)))
+            var suppressed = false;
+            foreach (var selected in kept)
+            {
+                if (candidate.Box.IntersectionOverUnion(selected.Box) > iouThreshold
+                    || (containmentThreshold < 1f && Containment(candidate.Box, selected.Box) > containmentThreshold))
+                {
+                    suppressed = true;
+                    break;
+                }
+            }
+
+            if (!suppressed)
             {
                 kept.Add(candidate);
             }

@@ -29,11 +29,7 @@ public sealed class ImageSequence : IFrameSource
     public double? EndedEarlyAtSeconds => null;
 
     /// <summary>The image files of a folder and its subfolders, hidden ones left out, by path.</summary>
-    public static IReadOnlyList<string> FilesIn(string folder) =>
-        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(f => ImageExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    public static IReadOnlyList<string> FilesIn(string folder) => FolderFiles.With(folder, ImageExtensions);
 
     public static ImageSequence Open(string folder)
     {

@@ -20,7 +20,8 @@ public static class ReluSixQuantizer
         var graph = model.Graph;
         var initializers = graph.Initializer.ToDictionary(t => t.Name);
         var consumers = graph.Node.SelectMany(n => n.Input.Select(i => (Input: i, Node: n))).ToLookup(p => p.Input, p => p.Node);
-        var scales = new Dictionary<string, (float Scale, byte ZeroPoint)>();
+        // The scale of each dequantized activation, by name: what a convolution reading it needs for its bias.
+        var scales = new Dictionary<string, float>();
         var nodes = new List<NodeProto>();
         var counter = 0;
         string Name(string hint) => $"{hint}_q{counter++}";
@@ -28,7 +29,7 @@ public static class ReluSixQuantizer
         var inputScale = (inputMax - inputMin) / 255f;
         var inputZero = (byte)Math.Clamp(MathF.Round(-inputMin / inputScale), 0, 255);
         nodes.AddRange(QuantizeActivation(graph, input, inputScale, inputZero, Name, out var dequantizedInput));
-        scales[dequantizedInput] = (inputScale, inputZero);
+        scales[dequantizedInput] = inputScale;
         var renamed = new Dictionary<string, string> { [input] = dequantizedInput };
 
         var afterClip = new Dictionary<NodeProto, IEnumerable<NodeProto>>();
@@ -43,11 +44,11 @@ public static class ReluSixQuantizer
             }
 
             var clip = node.OpType == "Conv" ? SingleReluSix([.. consumers[node.Output[0]]], initializers) : null;
-            if (clip is not null && scales.TryGetValue(node.Input[0], out var activation))
+            if (clip is not null && scales.TryGetValue(node.Input[0], out var inputScaleOfConv))
             {
-                nodes.AddRange(QuantizeWeights(graph, node, initializers[node.Input[1]], initializers[node.Input[2]], activation.Scale, Name));
+                nodes.AddRange(QuantizeWeights(graph, node, initializers[node.Input[1]], initializers[node.Input[2]], inputScaleOfConv, Name));
                 afterClip[clip] = QuantizeActivation(graph, clip.Output[0], ReluSixScale, 0, Name, out var dequantized);
-                scales[dequantized] = (ReluSixScale, 0);
+                scales[dequantized] = ReluSixScale;
                 renamed[clip.Output[0]] = dequantized;
             }
 

@@ -22,10 +22,7 @@ public static class FootageInputs
         {
             if (Directory.Exists(input))
             {
-                var found = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Where(f => VideoExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
+                var found = FolderFiles.With(input, VideoExtensions);
                 if (found.Count == 0 && ImageSequence.FilesIn(input).Count > 0)
                 {
                     videos.Add(Path.TrimEndingDirectorySeparator(input));

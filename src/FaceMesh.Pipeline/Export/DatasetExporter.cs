@@ -48,7 +48,7 @@ public static class DatasetExporter
         }
 
         WriteLabels(root, manifest);
-        YoloLabels.WriteSplit(root, manifest.Frames, manifest.Parameters.ValFraction ?? TrainValSplit.DefaultValFraction);
+        YoloLabels.WriteSplit(root, manifest.Frames, manifest.Parameters.ValFraction);
         File.WriteAllText(Path.Combine(root, DatasetPaths.DataYaml), YoloLabels.DataYaml(manifest.PeopleCount, datasetPath));
         using var stream = File.Create(Path.Combine(root, DatasetPaths.Manifest));
         ManifestJson.Write(stream, manifest);

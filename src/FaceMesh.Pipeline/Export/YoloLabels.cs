@@ -55,10 +55,13 @@ public static class YoloLabels
     private static string Quoted(string value) =>
         $"\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 
-    /// <summary>Writes <c>train.txt</c> and <c>val.txt</c> (<see cref="TrainValSplit"/>) into <paramref name="root"/>.</summary>
-    public static void WriteSplit(string root, IReadOnlyList<FrameRecord> frames, double valFraction)
+    /// <summary>
+    /// Writes <c>train.txt</c> and <c>val.txt</c> (<see cref="TrainValSplit"/>) into <paramref name="root"/>; a manifest
+    /// that records no fraction gets <see cref="TrainValSplit.DefaultValFraction"/>.
+    /// </summary>
+    public static void WriteSplit(string root, IReadOnlyList<FrameRecord> frames, double? valFraction)
     {
-        var val = TrainValSplit.ValFrames(frames, valFraction);
+        var val = TrainValSplit.ValFrames(frames, valFraction ?? TrainValSplit.DefaultValFraction);
         File.WriteAllText(Path.Combine(root, DatasetPaths.TrainList), TrainValSplit.ImageList(frames.Where(f => !val.Contains(f.Index))));
         File.WriteAllText(Path.Combine(root, DatasetPaths.ValList), TrainValSplit.ImageList(frames.Where(f => val.Contains(f.Index))));
     }

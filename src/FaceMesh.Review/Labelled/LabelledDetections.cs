@@ -21,7 +21,7 @@ public static class LabelledDetections
             File.WriteAllText(Path.Combine(labels, Path.ChangeExtension(frame.FileName, ".txt")), text);
         }
 
-        YoloLabels.WriteSplit(staging, [.. frames.Select(f => f.Frame)], manifest.Parameters.ValFraction ?? TrainValSplit.DefaultValFraction);
+        YoloLabels.WriteSplit(staging, [.. frames.Select(f => f.Frame)], manifest.Parameters.ValFraction);
         File.WriteAllText(Path.Combine(staging, DatasetPaths.DataYaml), YoloLabels.DataYaml([.. classes.Select(c => c.Name)], destination));
     }
 
