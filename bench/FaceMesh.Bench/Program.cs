@@ -4,6 +4,7 @@ using FaceMesh.Bench;
 // Usage: FaceMesh.Bench engine <fixtures> [iterations]
 //        FaceMesh.Bench pipeline <fixtures> <work folder> [minutes]
 //        FaceMesh.Bench clip <fixtures> <work folder> [minutes]
+//        FaceMesh.Bench decoding <work folder> [seconds]
 //        FaceMesh.Bench dbscan [points]
 //        FaceMesh.Bench collection <work folder> [faces per video] [videos]
 var mode = args.FirstOrDefault() ?? "engine";
@@ -19,6 +20,9 @@ switch (mode)
     case "clip":
         Console.WriteLine(BenchClip.Create(fixtures, args[2], args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10));
         break;
+    case "decoding":
+        DecodingBenchmark.Run(args[1], args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60);
+        break;
     case "dbscan":
         DbscanBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
         break;
@@ -30,7 +34,7 @@ switch (mode)
         CollectionBenchmark.Rebuild(args[1]);
         break;
     default:
-        Console.Error.WriteLine($"unknown mode {mode}: engine | pipeline | clip | dbscan | collection");
+        Console.Error.WriteLine($"unknown mode {mode}: engine | pipeline | clip | decoding | dbscan | collection");
         return 2;
 }
 

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using FaceMesh.Engine.Video;
 using OpenCvSharp;
 
 namespace FaceMesh.Cli;
@@ -19,19 +19,7 @@ internal static class NativeLogging
             return;
         }
 
-        // On Unix the runtime keeps its own copy of the environment: the native library reads the C one.
-        if (OperatingSystem.IsWindows())
-        {
-            Environment.SetEnvironmentVariable(FfmpegLogLevel, "-8");
-        }
-        else
-        {
-            _ = SetEnvironment(FfmpegLogLevel, "-8", overwrite: 1);
-        }
-
+        NativeEnvironment.Set(FfmpegLogLevel, "-8");
         Cv2.SetLogLevel(LogLevel.SILENT);
     }
-
-    [DllImport("libc", EntryPoint = "setenv")]
-    private static extern int SetEnvironment(string name, string value, int overwrite);
 }

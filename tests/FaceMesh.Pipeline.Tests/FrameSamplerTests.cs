@@ -17,11 +17,16 @@ public sealed class FrameSamplerTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "list.txt"), "file 'a.mkv'\nfile 'b.mkv'\n");
         Ffmpeg("-f concat -safe 0 -i list.txt -c copy vfr.mkv");
 
+        // Its timestamps are whole frames of the claimed rate, so a seek is tried: it overshoots, and reading takes over.
         using var sampler = new FrameSampler(Path.Combine(_folder, "vfr.mkv"), TimeSpan.FromSeconds(1));
+        using var everyFrame = new FrameSampler(Path.Combine(_folder, "vfr.mkv"), TimeSpan.FromSeconds(1), DecodingPolicy.EveryFrame);
         var times = sampler.Sample().Select(f => f.TimeSeconds).ToList();
+        var everyFrameTimes = everyFrame.Sample().Select(f => f.TimeSeconds).ToList();
 
         Assert.Equal(new[] { 0.0, 1.0, 2.0, 3.0, 4.0 }, times);
-        Assert.Equal(75, sampler.FramesGrabbed);
+        Assert.Equal(times, everyFrameTimes);
+        Assert.Equal(75, everyFrame.FramesGrabbed);
+        Assert.Equal(4.8, sampler.LastTimestampSeconds!.Value, 3);
     }
 
     [Fact]
@@ -33,6 +38,70 @@ public sealed class FrameSamplerTests : IDisposable
         Assert.Equal(new[] { 0, 0.5, 1, 1.5, 2, 2.5 }, frames.Select(f => f.TimeSeconds));
         Assert.All(frames, f => Assert.Equal((1280, 720), (f.Image.Width, f.Image.Height)));
         Assert.Equal(Enumerable.Range(0, 6), frames.Select(f => f.Index));
+    }
+
+    [Fact]
+    public void BFrames_NothingRefersTo_AreNotDecoded_AndEachTickTakesTheNextDecodedFrame()
+    {
+        // x264's defaults: 3 B-frames, the middle one a reference, so about every other frame is one nothing refers to.
+        Ffmpeg("-f lavfi -i testsrc=size=320x240:rate=25 -t 20 -c:v libx264 -pix_fmt yuv420p bframes.mp4");
+        var path = Path.Combine(_folder, "bframes.mp4");
+
+        using var exact = new FrameSampler(path, TimeSpan.FromSeconds(1), DecodingPolicy.EveryFrame);
+        using var skipping = new FrameSampler(path, TimeSpan.FromSeconds(1));
+        var exactTimes = exact.Sample().Select(f => f.TimeSeconds).ToList();
+        var skippingTimes = skipping.Sample().Select(f => f.TimeSeconds).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(s => (double)s), exactTimes);
+        Assert.Equal(500, exact.FramesGrabbed);
+        Assert.True(skipping.SkippingNonReferenceFrames);
+        Assert.InRange(skipping.FramesGrabbed, 100, 350);
+        Assert.Equal(20, skippingTimes.Count);
+        Assert.All(skippingTimes.Zip(exactTimes), pair => Assert.InRange(pair.First, pair.Second, pair.Second + 0.08));
+    }
+
+    [Fact]
+    public void LongRunsOfUndecodedFrames_FallBackToDecodingEveryFrame_WithExactTicks()
+    {
+        // 15 B-frames in a row, none a reference: leaving them out would leave gaps of 0.64 s, over a quarter interval.
+        Ffmpeg("-f lavfi -i testsrc=size=320x240:rate=25 -t 12 -c:v libx264 -bf 15 -x264-params b-adapt=0:b-pyramid=none -pix_fmt yuv420p gaps.mp4");
+
+        using var sampler = new FrameSampler(Path.Combine(_folder, "gaps.mp4"), TimeSpan.FromSeconds(1));
+        var times = sampler.Sample().Select(f => f.TimeSeconds).ToList();
+
+        Assert.False(sampler.SkippingNonReferenceFrames);
+        Assert.Equal(Enumerable.Range(0, 12).Select(s => (double)s), times);
+    }
+
+    [Fact]
+    public void ShortKeyframeIntervals_AndLongSamplingIntervals_SeekToEachTick_ForTheSameFrames()
+    {
+        Ffmpeg("-f lavfi -i testsrc2=size=320x240:rate=25 -t 60 -c:v libx264 -g 25 -bf 0 -pix_fmt yuv420p shortgop.mp4");
+        var path = Path.Combine(_folder, "shortgop.mp4");
+
+        using var exact = new FrameSampler(path, TimeSpan.FromSeconds(5), DecodingPolicy.EveryFrame);
+        using var seeking = new FrameSampler(path, TimeSpan.FromSeconds(5));
+        var exactFrames = exact.Sample().ToList();
+        var seekingFrames = seeking.Sample().ToList();
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(s => s * 5.0), exactFrames.Select(f => f.TimeSeconds));
+        Assert.Equal(exactFrames.Select(f => f.TimeSeconds), seekingFrames.Select(f => f.TimeSeconds));
+        Assert.All(exactFrames.Zip(seekingFrames), pair => Assert.Equal(pair.First.Image.Pixels, pair.Second.Image.Pixels));
+        Assert.InRange(seeking.Seeks, 8, 11);
+        Assert.InRange(seeking.FramesGrabbed, 12, 300);
+        Assert.Equal(1500, exact.FramesGrabbed);
+    }
+
+    [Fact]
+    public void LongKeyframeIntervals_AreReadThrough_NotSeeked()
+    {
+        Ffmpeg("-f lavfi -i testsrc2=size=320x240:rate=25 -t 40 -c:v libx264 -g 250 -bf 0 -pix_fmt yuv420p longgop.mp4");
+
+        using var sampler = new FrameSampler(Path.Combine(_folder, "longgop.mp4"), TimeSpan.FromSeconds(2));
+        var times = sampler.Sample().Select(f => f.TimeSeconds).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(s => s * 2.0), times);
+        Assert.Equal(0, sampler.Seeks);
     }
 
     [Fact]

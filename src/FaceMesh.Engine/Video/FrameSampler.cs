@@ -4,20 +4,18 @@ using OpenCvSharp;
 namespace FaceMesh.Engine.Video;
 
 /// <summary>
-/// Samples one frame per <c>interval</c> of presentation time. Frames are chosen by their timestamps, not by counting
-/// frames, so variable frame rates and wrong FPS or frame-count metadata still give the right frames. Skipped frames
-/// are only grabbed (no colour conversion or copy). Sampling ends at the real end of the stream, wherever the metadata
-/// says it is, so a truncated file ends early instead of spinning.
+/// Samples one frame per <c>interval</c> of presentation time: the first decoded frame at or after each tick. Frames are
+/// chosen by their timestamps, not by counting frames, so variable frame rates and wrong FPS or frame-count metadata
+/// still give the right frames. Frames between ticks are decoded only as far as <see cref="DecodingPolicy"/> requires, and
+/// never colour-converted or copied. Sampling ends at the real end of the stream, wherever the metadata says it is, so
+/// a truncated file ends early instead of spinning.
 /// </summary>
 public sealed class FrameSampler : IFrameSource
 {
-    /// <summary>Gives up when this many grabs in a row yield no new timestamp (a stream stuck on corrupt data).</summary>
-    private const int MaxStalledGrabs = 1000;
-
-    private readonly VideoCapture _capture;
+    private readonly DecodedStream _stream;
     private readonly string _name;
 
-    public FrameSampler(string path, TimeSpan interval)
+    public FrameSampler(string path, TimeSpan interval, DecodingPolicy? decoding = null)
     {
         if (interval <= TimeSpan.Zero)
         {
@@ -42,19 +40,21 @@ public sealed class FrameSampler : IFrameSource
         }
 
         Interval = interval;
-        _capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
-        if (!_capture.IsOpened())
+        var capture = VideoCaptures.Open(path, skipNonReferenceFrames: false);
+        if (!capture.IsOpened())
         {
-            _capture.Dispose();
+            capture.Dispose();
             throw new InvalidVideoException($"{path}: not a readable video (unknown format or corrupt data).");
         }
 
-        Info = new VideoInfo(_capture.FrameWidth, _capture.FrameHeight, _capture.Fps, (long)_capture.Get(VideoCaptureProperties.FrameCount));
+        Info = new VideoInfo(capture.FrameWidth, capture.FrameHeight, capture.Fps, (long)capture.Get(VideoCaptureProperties.FrameCount));
         if ((long)Info.Width * Info.Height > RgbImage.MaxPixels)
         {
-            _capture.Dispose();
+            capture.Dispose();
             throw new InvalidVideoException($"{path}: frames of {Info.Width}x{Info.Height} exceed the {RgbImage.MaxPixels:N0}-pixel limit.");
         }
+
+        _stream = new DecodedStream(capture, path, FrameMilliseconds, Info.DurationSeconds * 1000, decoding ?? DecodingPolicy.Default);
     }
 
     public TimeSpan Interval { get; }
@@ -63,11 +63,19 @@ public sealed class FrameSampler : IFrameSource
 
     public int? KnownFrameCount => null;
 
-    /// <summary>Frames decoded so far, kept or not.</summary>
-    public long FramesGrabbed { get; private set; }
+    /// <summary>Frames decoded one by one so far, kept or not (a seek decodes more inside FFmpeg).</summary>
+    public long FramesGrabbed => _stream.FramesDecoded;
+
+    /// <summary>Seeks made past stretches of frames that reading through would have decoded.</summary>
+    public int Seeks => _stream.Seeks;
+
+    /// <summary>Whether non-reference frames are being left undecoded (false once dropped for this video).</summary>
+    public bool SkippingNonReferenceFrames => _stream.SkippingNonReferenceFrames;
 
     /// <summary>The timestamp of the last frame decoded, kept or not (null before the first).</summary>
-    public double? LastTimestampSeconds { get; private set; }
+    public double? LastTimestampSeconds => _stream.LastTimestampMs / 1000;
+
+    private double FrameMilliseconds => Info.FramesPerSecond is > 0 and < 1000 ? 1000 / Info.FramesPerSecond : 40;
 
     /// <summary>
     /// Where the stream really ended, once sampled to its end, when that is well before the duration the container
@@ -82,48 +90,27 @@ public sealed class FrameSampler : IFrameSource
     public IEnumerable<SampledFrame> Sample(CancellationToken cancellationToken = default)
     {
         var intervalMs = Interval.TotalMilliseconds;
-        var frameMs = Info.FramesPerSecond is > 0 and < 1000 ? 1000 / Info.FramesPerSecond : 40;
+        if (FramesGrabbed == 0 && intervalMs >= DecodingPolicy.MinFramesPerIntervalToSkip * FrameMilliseconds && _stream.Policy.SkipNonReferenceFrames)
+        {
+            _stream.SkipNonReferenceFrames(maxGapMs: intervalMs / 4);
+        }
+
         var nextMs = 0.0;
-        var lastMs = double.NegativeInfinity;
-        var stalled = 0;
         var kept = 0;
         using var frame = new Mat();
-        while (_capture.Grab())
+        while (_stream.Next(out var timestamp))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            FramesGrabbed++;
-            var timestamp = _capture.Get(VideoCaptureProperties.PosMsec);
-
-            // Some containers report no timestamps (or repeat one); fall back to the previous one plus a frame.
-            if (double.IsNaN(timestamp) || timestamp <= lastMs)
-            {
-                timestamp = FramesGrabbed == 1 ? 0 : lastMs + frameMs;
-                if (++stalled > MaxStalledGrabs)
-                {
-                    break;
-                }
-            }
-            else
-            {
-                stalled = 0;
-            }
-
-            lastMs = timestamp;
-            LastTimestampSeconds = timestamp / 1000;
 
             // Half a millisecond of slack absorbs timestamps rounded to the container's time base.
-            if (timestamp + 0.5 < nextMs)
-            {
-                continue;
-            }
-
-            if (!_capture.Retrieve(frame) || frame.Empty())
+            if (timestamp + 0.5 < nextMs || !_stream.Retrieve(frame))
             {
                 continue;
             }
 
             yield return new SampledFrame(kept++, Math.Round(timestamp / 1000, 3), RgbImage.FromMat(frame));
             nextMs = (Math.Floor((timestamp + 0.5) / intervalMs) + 1) * intervalMs;
+            _stream.SeekIfCheaper(timestamp, nextMs);
         }
 
         if (FramesGrabbed == 0)
@@ -132,5 +119,5 @@ public sealed class FrameSampler : IFrameSource
         }
     }
 
-    public void Dispose() => _capture.Dispose();
+    public void Dispose() => _stream.Dispose();
 }
