@@ -55,6 +55,74 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
     }
 
     [Fact]
+    public async Task DoubleClickingAFace_ShowsItLarge_BesideItsFrame_WithItsBoxWhereTheFaceIs()
+    {
+        await using var review = await browser.OpenAsync(dataset.Copy());
+        var stored = await review.StoredAsync();
+        var face = review.Card(0).Locator("[data-testid=montage] img").Nth(1);
+        var id = await face.GetAttributeAsync("data-face");
+        var record = stored.Manifest.Faces.Single(f => f.Id == id);
+        var frame = stored.Manifest.Frames.Single(f => f.Index == record.Frame);
+
+        await face.DblClickAsync();
+
+        await Assertions.Expect(review.ByTestId("frame")).ToBeVisibleAsync();
+        await Assertions.Expect(review.ByTestId("frame-box")).ToBeVisibleAsync();
+        await review.Page.WaitForFunctionAsync("() => ['frame-image', 'frame-face'].every(id => { const i = document.getElementById(id); return i.complete && i.naturalWidth > 0; })");
+        var image = (await review.ByTestId("frame-image").BoundingBoxAsync())!;
+        var box = (await review.ByTestId("frame-box").BoundingBoxAsync())!;
+        var scale = image.Width / frame.Width;
+        Assert.InRange(box.X - image.X, (record.Box.Left * scale) - 2, (record.Box.Left * scale) + 2);
+        Assert.InRange(box.Y - image.Y, (record.Box.Top * scale) - 2, (record.Box.Top * scale) + 2);
+        Assert.InRange(box.Width, (record.Box.Width * scale) - 2, (record.Box.Width * scale) + 2);
+        Assert.InRange((await review.ByTestId("frame-face").BoundingBoxAsync())!.Width, 150, 250);
+        await Assertions.Expect(review.ByTestId("frame-caption")).ToContainTextAsync($"at {Math.Round(record.TimeSeconds, 2).ToString(System.Globalization.CultureInfo.InvariantCulture)} s");
+        Assert.Empty(await review.Page.Locator("[data-testid=person] img.selected").AllAsync());
+        await review.ScreenshotAsync("face-large");
+    }
+
+    [Fact]
+    public async Task Keyboard_MovesThroughFaces_SelectsThem_ShowsOneLarge_AndMovesTheSelection()
+    {
+        await using var review = await browser.OpenAsync(dataset.Copy());
+        var people = await review.Cards.CountAsync();
+        var faces = review.Card(0).Locator("[data-testid=montage] img");
+        var ids = await faces.EvaluateAllAsync<string[]>("faces => faces.map(f => f.dataset.face)");
+        var focused = () => review.Page.EvaluateAsync<string?>("() => document.activeElement?.dataset?.face ?? null");
+
+        await faces.First.FocusAsync();
+        await review.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal(ids[1], await focused());
+        await review.Page.Keyboard.PressAsync("Space");
+        await review.Page.Keyboard.PressAsync("ArrowLeft");
+        await review.Page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(review.ByTestId("selection")).ToContainTextAsync("2 selected");
+        Assert.Equal("true", await faces.Nth(1).GetAttributeAsync("aria-checked"));
+        await review.Page.Keyboard.PressAsync("End");
+        Assert.Equal(ids[^1], await focused());
+        await review.Page.Keyboard.PressAsync("Home");
+        Assert.Equal(ids[0], await focused());
+
+        await review.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(review.ByTestId("frame")).ToBeVisibleAsync();
+        await review.ScreenshotAsync("keyboard-face-large");
+        await review.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(review.ByTestId("frame")).ToBeHiddenAsync();
+        Assert.Equal(ids[0], await focused());
+
+        await review.Page.Keyboard.PressAsync("m");
+        Assert.Equal("move-target", await review.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await review.ByTestId("move-target").SelectOptionAsync("new");
+        await review.Page.Keyboard.PressAsync("Tab");
+        await review.ActAsync(() => review.Page.Keyboard.PressAsync("Enter"));
+
+        await Assertions.Expect(review.Cards).ToHaveCountAsync(people + 1);
+        var stored = await review.StoredAsync();
+        var created = stored.People.Single(p => p.IsEdited && p.Faces.Count == 2);
+        Assert.Equal(ids[..2].Order(), created.Faces.Select(i => stored.Manifest.Faces[i].Id).Order());
+    }
+
+    [Fact]
     public async Task Merge_ThenSplit_RestoresThePeople_AndOnlyPlausibleMergesAreSuggested()
     {
         await using var review = await browser.OpenAsync(dataset.Copy());

@@ -62,6 +62,14 @@ public static class ReviewStateJson
                 json.WriteNumber("sharpness", MathF.Round(face.Quality.Sharpness, 4));
                 json.WriteNumber("frontalness", MathF.Round(face.Quality.Frontalness, 3));
                 json.WriteNumber("time", Math.Round(face.TimeSeconds, 2));
+                json.WriteNumber("source", frames.TryGetValue(face.Frame, out var frame) ? frame.Source : 0);
+                json.WriteStartArray("box");
+                foreach (var edge in new[] { face.Box.Left, face.Box.Top, face.Box.Right, face.Box.Bottom })
+                {
+                    json.WriteNumberValue(MathF.Round(edge, 1));
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 

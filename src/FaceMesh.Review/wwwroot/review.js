@@ -75,21 +75,79 @@ const sharpnessOf = (position) => Math.round(SHARPNESS_MAX * (position / 100) **
 const sharpnessPosition = (sharpness) => Math.min(100, Math.round(100 * Math.sqrt(Math.max(0, sharpness) / SHARPNESS_MAX)));
 
 function faceImage(id) {
-  const image = element("img", { src: `faces/${encodeURIComponent(id)}.jpg`, alt: id, loading: "lazy", title: describeFace(id) });
+  const image = element("img", { src: `faces/${encodeURIComponent(id)}.jpg`, alt: id, loading: "lazy", title: describeFace(id), tabIndex: 0 });
   image.dataset.face = id;
-  image.classList.toggle("selected", selected.has(id));
-  image.addEventListener("click", () => {
+  image.setAttribute("role", "checkbox");
+  image.setAttribute("aria-label", describeFace(id));
+  const toggle = () => {
     if (selected.has(id)) selected.delete(id);
     else selected.add(id);
-    image.classList.toggle("selected", selected.has(id));
+    markSelected(image);
     renderSelection();
+  };
+  markSelected(image);
+  image.addEventListener("click", toggle);
+  image.addEventListener("dblclick", () => showFace(id));
+  image.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === " ") toggle();
+    else if (event.key === "Enter") showFace(id);
+    else if (event.key === "m" || event.key === "M") { if (selected.size > 0) $("move-target").focus(); }
+    else if (event.key === "Escape") { selected.clear(); render(); }
+    else if (!moveFocus(image, event.key)) return;
+    event.preventDefault();
   });
   return image;
+}
+
+function markSelected(image) {
+  const on = selected.has(image.dataset.face);
+  image.classList.toggle("selected", on);
+  image.setAttribute("aria-checked", String(on));
+}
+
+/** Arrow keys, Home and End move the focus through one grid of faces, row by row as it is laid out. */
+function moveFocus(image, key) {
+  const faces = [...image.parentElement.querySelectorAll("img[data-face]")];
+  const at = faces.indexOf(image);
+  const columns = Math.max(1, faces.filter((f) => f.offsetTop === faces[0].offsetTop).length);
+  const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns }[key];
+  const to = key === "Home" ? 0 : key === "End" ? faces.length - 1 : step === undefined ? -1 : at + step;
+  if (to < 0 || to >= faces.length) return step !== undefined || key === "Home" || key === "End";
+  faces[to].focus();
+  return true;
 }
 
 function describeFace(id) {
   const face = state.faces[id];
   return face ? `${id} · ${face.boxSize}px · sharpness ${face.sharpness} · frontalness ${face.frontalness} · ${face.time}s` : id;
+}
+
+/** The face large, beside the frame it was found in with its box drawn on it. */
+function showFace(id) {
+  const face = state.faces[id];
+  const video = state.videos[face?.source ?? 0];
+  $("frame-face").src = `faces/${encodeURIComponent(id)}.jpg`;
+  $("frame-box").hidden = true;
+  $("frame-image").onload = () => placeBox(face);
+  $("frame-image").src = `frames/${encodeURIComponent(id)}.jpg`;
+  $("frame-caption").textContent = face
+    ? `${video?.file ?? "footage"} at ${face.time} s · face ${id} · ${face.boxSize} px · sharpness ${face.sharpness.toFixed(1)} · frontalness ${face.frontalness.toFixed(2)}`
+    : id;
+  if (!$("frame").open) $("frame").showModal();
+}
+
+function placeBox(face) {
+  const image = $("frame-image");
+  const box = $("frame-box");
+  if (!face?.box || image.naturalWidth === 0) return;
+  const [left, top, right, bottom] = face.box;
+  const percent = (value, size) => `${Math.min(100, Math.max(0, (100 * value) / size))}%`;
+  box.style.left = percent(left, image.naturalWidth);
+  box.style.top = percent(top, image.naturalHeight);
+  box.style.width = percent(right - Math.max(0, left), image.naturalWidth);
+  box.style.height = percent(bottom - Math.max(0, top), image.naturalHeight);
+  box.hidden = false;
 }
 
 function personCard(person) {
@@ -161,7 +219,7 @@ function timeline(person) {
         title: `${video.file} ${a.start}s–${a.end}s`,
         ariaLabel: `${video.file} from ${a.start} s to ${a.end} s: show the frame`,
         testid: "appearance",
-        onclick: () => showFrame(a.face, `${video.file} at ${state.faces[a.face]?.time ?? a.start} s`),
+        onclick: () => showFace(a.face),
       });
       stretch.style.left = `${(100 * a.start) / video.duration}%`;
       stretch.style.width = `${Math.max(0.8, (100 * (a.end - a.start + state.interval)) / video.duration)}%`;
@@ -170,12 +228,6 @@ function timeline(person) {
     return element("div", { className: "video" }, [element("span", { className: "file", textContent: video.file }), bar]);
   }).filter((strip) => strip !== null);
   return element("div", { className: "timeline", testid: "timeline" }, strips);
-}
-
-function showFrame(face, caption) {
-  $("frame-image").src = `frames/${encodeURIComponent(face)}.jpg`;
-  $("frame-caption").textContent = caption;
-  $("frame").showModal();
 }
 
 function splitPanel(person) {
@@ -225,6 +277,7 @@ function discardedPersonRow(person) {
 }
 
 function render() {
+  const focused = document.activeElement?.dataset?.face;
   $("title").textContent = `Review: ${state.title}`;
   document.title = `FaceMesh review: ${state.title}`;
   const named = state.people.filter((p) => p.name !== null).length;
@@ -238,6 +291,7 @@ function render() {
   $("discarded").replaceChildren(...state.discarded.map(faceImage));
   $("discarded-count").textContent = `(${faceCount(state.discarded.length)}, ${state.discardedPeople.length} people)`;
   for (const id of [...selected]) if (!(id in state.faces)) selected.delete(id);
+  if (focused) document.querySelector(`img[data-face="${CSS.escape(focused)}"]`)?.focus();
   renderFilter(false);
   renderSelection();
 }
