@@ -55,7 +55,7 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
     }
 
     [Fact]
-    public async Task DoubleClickingAFace_ShowsItLarge_BesideItsFrame_WithItsBoxWhereTheFaceIs()
+    public async Task ClickingAFacesCorner_ShowsItLarge_BesideItsFrame_WithItsBoxWhereTheFaceIs_AndSoDoesADoubleClick()
     {
         await using var review = await browser.OpenAsync(dataset.Copy());
         var stored = await review.StoredAsync();
@@ -64,7 +64,8 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
         var record = stored.Manifest.Faces.Single(f => f.Id == id);
         var frame = stored.Manifest.Frames.Single(f => f.Index == record.Frame);
 
-        await face.DblClickAsync();
+        await face.HoverAsync();
+        await review.Card(0).Locator("[data-testid=zoom]").Nth(1).ClickAsync();
 
         await Assertions.Expect(review.ByTestId("frame")).ToBeVisibleAsync();
         await Assertions.Expect(review.ByTestId("frame-box")).ToBeVisibleAsync();
@@ -79,6 +80,12 @@ public sealed class ReviewPageTests(RealDataset dataset, ReviewBrowser browser) 
         await Assertions.Expect(review.ByTestId("frame-caption")).ToContainTextAsync($"at {Math.Round(record.TimeSeconds, 2).ToString(System.Globalization.CultureInfo.InvariantCulture)} s");
         Assert.Empty(await review.Page.Locator("[data-testid=person] img.selected").AllAsync());
         await review.ScreenshotAsync("face-large");
+
+        await review.Page.Keyboard.PressAsync("Escape");
+        var other = review.Card(1).Locator("[data-testid=montage] img").First;
+        await other.DblClickAsync();
+        await Assertions.Expect(review.ByTestId("frame-caption")).ToContainTextAsync($"face {await other.GetAttributeAsync("data-face")} ");
+        Assert.Empty(await review.Page.Locator("[data-testid=person] img.selected").AllAsync());
     }
 
     [Fact]

@@ -74,6 +74,7 @@ const SHARPNESS_MAX = 300;
 const sharpnessOf = (position) => Math.round(SHARPNESS_MAX * (position / 100) ** 2 * 10) / 10;
 const sharpnessPosition = (sharpness) => Math.min(100, Math.round(100 * Math.sqrt(Math.max(0, sharpness) / SHARPNESS_MAX)));
 
+/** A face thumbnail: a click selects it, its corner button (or a double-click, or Enter) shows it large. */
 function faceImage(id) {
   const image = element("img", { src: `faces/${encodeURIComponent(id)}.jpg`, alt: id, loading: "lazy", title: describeFace(id), tabIndex: 0 });
   image.dataset.face = id;
@@ -97,7 +98,16 @@ function faceImage(id) {
     else if (!moveFocus(image, event.key)) return;
     event.preventDefault();
   });
-  return image;
+  const zoom = element("button", {
+    className: "zoom",
+    textContent: "⤢",
+    title: "See it large, with its frame",
+    ariaLabel: `See ${id} large, with its frame`,
+    tabIndex: -1,
+    testid: "zoom",
+    onclick: () => showFace(id),
+  });
+  return element("span", { className: "face" }, [image, zoom]);
 }
 
 function markSelected(image) {
@@ -108,9 +118,10 @@ function markSelected(image) {
 
 /** Arrow keys, Home and End move the focus through one grid of faces, row by row as it is laid out. */
 function moveFocus(image, key) {
-  const faces = [...image.parentElement.querySelectorAll("img[data-face]")];
+  const faces = [...image.closest(".faces").querySelectorAll("img[data-face]")];
   const at = faces.indexOf(image);
-  const columns = Math.max(1, faces.filter((f) => f.offsetTop === faces[0].offsetTop).length);
+  const top = (face) => Math.round(face.getBoundingClientRect().top);
+  const columns = Math.max(1, faces.filter((f) => top(f) === top(faces[0])).length);
   const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns }[key];
   const to = key === "Home" ? 0 : key === "End" ? faces.length - 1 : step === undefined ? -1 : at + step;
   if (to < 0 || to >= faces.length) return step !== undefined || key === "Home" || key === "End";
