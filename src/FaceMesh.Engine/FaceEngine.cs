@@ -67,12 +67,12 @@ public sealed class FaceEngine : IDisposable
     /// </summary>
     public IReadOnlyList<FaceDetection> DetectFaces(RgbImage image)
     {
-        var regions = TilePlanner.Plan(image.Width, image.Height, Options.TileSize, Options.TileOverlap);
+        var regions = DetectionRegions(image, out var picture);
         var found = Detector.Detect(image, regions, Options.MinConfidence);
         IEnumerable<FaceDetection> candidates = found[0];
         if (regions.Count > 1)
         {
-            var whole = found.Skip(1).SelectMany((tile, i) => tile.Where(d => !IsCutByTile(d.Box, regions[i + 1], image)));
+            var whole = found.Skip(1).SelectMany((tile, i) => tile.Where(d => !IsCutByTile(d.Box, regions[i + 1], picture)));
             candidates = NonMaxSuppression.Apply(found[0].Concat(whole), MergeIouThreshold, containmentThreshold: MergeContainmentThreshold);
         }
 
@@ -146,14 +146,27 @@ public sealed class FaceEngine : IDisposable
         return usable.Select((d, i) => new Face(d.Box, d.Score, landmarks[i], qualities[i], descriptors[i])).ToList();
     }
 
-    /// <summary>A tile detection touching a tile edge inside the image is a face cut in two; another region sees it whole.</summary>
-    private static bool IsCutByTile(BoxF box, PixelRect tile, RgbImage image)
+    /// <summary>
+    /// The regions detection runs on: the picture (the image less any black bars, see <see cref="LetterboxBars"/>) and,
+    /// when it is large, its tiles; the first region is the picture itself.
+    /// </summary>
+    internal IReadOnlyList<PixelRect> DetectionRegions(RgbImage image, out PixelRect picture)
+    {
+        picture = Options.SkipBlackBars ? LetterboxBars.Content(image) : new PixelRect(0, 0, image.Width, image.Height);
+        var origin = picture;
+        return TilePlanner.Plan(picture.Width, picture.Height, Options.TileSize, Options.TileOverlap)
+            .Select(r => r with { X = r.X + origin.X, Y = r.Y + origin.Y })
+            .ToList();
+    }
+
+    /// <summary>A tile detection touching a tile edge inside the picture is a face cut in two; another region sees it whole.</summary>
+    private static bool IsCutByTile(BoxF box, PixelRect tile, PixelRect picture)
     {
         var margin = Math.Max(4f, 0.03f * Math.Max(tile.Width, tile.Height));
-        return (tile.X > 0 && box.Left <= tile.X + margin)
-            || (tile.Right < image.Width && box.Right >= tile.Right - margin)
-            || (tile.Y > 0 && box.Top <= tile.Y + margin)
-            || (tile.Bottom < image.Height && box.Bottom >= tile.Bottom - margin);
+        return (tile.X > picture.X && box.Left <= tile.X + margin)
+            || (tile.Right < picture.Right && box.Right >= tile.Right - margin)
+            || (tile.Y > picture.Y && box.Top <= tile.Y + margin)
+            || (tile.Bottom < picture.Bottom && box.Bottom >= tile.Bottom - margin);
     }
 
     public void Dispose()

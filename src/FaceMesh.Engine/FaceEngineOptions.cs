@@ -37,6 +37,12 @@ public sealed class FaceEngineOptions
     public int TileOverlap { get; set; } = 128;
 
     /// <summary>
+    /// Detect on the picture inside black letterbox or pillarbox bars only (a portrait video in a landscape frame):
+    /// bars get no tiles, and a portrait picture needs none.
+    /// </summary>
+    public bool SkipBlackBars { get; set; } = true;
+
+    /// <summary>
     /// Square or portrait images no larger than 900 px in which no face was found are detected again on a canvas padded by this
     /// fraction of their longer side on every side, which finds faces in tight crops; 0 turns the pass off.
     /// </summary>

@@ -17,8 +17,8 @@ public sealed class ReferenceParityTests(ModelsFixture models, ITestOutputHelper
 
     public async Task InitializeAsync()
     {
-        _engine = await models.CreateEngineAsync(o => { o.TileSize = 0; o.CropPadding = 0; o.Precision = DetectorPrecision.Float32; });
-        _tiny = await models.CreateEngineAsync(o => { o.TileSize = 0; o.CropPadding = 0; o.Detector = DetectorKind.Tiny; });
+        _engine = await models.CreateEngineAsync(o => { o.TileSize = 0; o.CropPadding = 0; o.SkipBlackBars = false; o.Precision = DetectorPrecision.Float32; });
+        _tiny = await models.CreateEngineAsync(o => { o.TileSize = 0; o.CropPadding = 0; o.SkipBlackBars = false; o.Detector = DetectorKind.Tiny; });
     }
 
     public Task DisposeAsync()
