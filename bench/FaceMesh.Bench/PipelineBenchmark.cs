@@ -20,7 +20,6 @@ public static class PipelineBenchmark
         foreach (var (label, configure) in new (string, Action<RunOptions>)[]
                  {
                      ("default (SSD int8 + tiles, 2 threads)", _ => { }),
-                     ("default, black bars detected on too", o => o.Engine.SkipBlackBars = false),
                      ("SSD float32 + tiles, 2 threads", o => o.Engine.Precision = DetectorPrecision.Float32),
                      ("SSD int8, whole frame only, 2 threads", o => o.Engine.TileSize = 0),
                      ("default, 1 thread", o => o.Threads = 1),
