@@ -21,6 +21,7 @@ internal sealed class DecodedStream : IDisposable
     private readonly string _path;
     private readonly double _frameMs;
     private readonly double? _durationMs;
+    private readonly DecodingPolicy _policy;
     private VideoCapture _capture;
     private double _maxGapMs = double.PositiveInfinity;
     private double _lastMs = double.NegativeInfinity;
@@ -39,10 +40,8 @@ internal sealed class DecodedStream : IDisposable
         _path = path;
         _frameMs = frameMs;
         _durationMs = durationMs;
-        Policy = policy;
+        _policy = policy;
     }
-
-    public DecodingPolicy Policy { get; }
 
     /// <summary>Frames decoded one by one so far, replays included (a seek decodes more inside FFmpeg).</summary>
     public long FramesDecoded { get; private set; }
@@ -55,9 +54,18 @@ internal sealed class DecodedStream : IDisposable
 
     private bool HasLast => !double.IsNegativeInfinity(_lastMs);
 
-    /// <summary>Before the first frame: leave non-reference frames undecoded while no two decoded frames are over <paramref name="maxGapMs"/> apart.</summary>
-    public void SkipNonReferenceFrames(double maxGapMs)
+    /// <summary>
+    /// Before the first frame, for sampling every <paramref name="intervalMs"/>: leaves non-reference frames undecoded
+    /// when the policy allows it and the interval spans enough frames, while no two decoded frames are over a quarter
+    /// interval apart.
+    /// </summary>
+    public void Prepare(double intervalMs)
     {
+        if (FramesDecoded > 0 || !_policy.SkipNonReferenceFrames || intervalMs < DecodingPolicy.MinFramesPerIntervalToSkip * _frameMs)
+        {
+            return;
+        }
+
         var capture = VideoCaptures.Open(_path, skipNonReferenceFrames: true);
         if (!capture.IsOpened())
         {
@@ -67,7 +75,7 @@ internal sealed class DecodedStream : IDisposable
 
         _capture.Dispose();
         _capture = capture;
-        _maxGapMs = maxGapMs;
+        _maxGapMs = intervalMs / 4;
         SkippingNonReferenceFrames = true;
     }
 
@@ -121,13 +129,13 @@ internal sealed class DecodedStream : IDisposable
     public bool Retrieve(Mat frame) => _capture.Retrieve(frame) && !frame.Empty();
 
     /// <summary>
-    /// From the frame at <paramref name="fromMs"/>, seeks to <paramref name="targetMs"/> when that decodes less than
-    /// reading up to it. The next <see cref="Next"/> gives the frame at the target (or reads on from there).
+    /// Seeks from the last frame to <paramref name="targetMs"/> when that decodes less than reading up to it. The next
+    /// <see cref="Next"/> gives the frame at the target (or reads on from there).
     /// </summary>
-    public void SeekIfCheaper(double fromMs, double targetMs)
+    public void SeekIfCheaper(double targetMs)
     {
         // Past the claimed end there is nothing to seek to: reading on finds the real end.
-        if (!Policy.SeekPastKeyframes || _seekingStopped || !_constantRate || _keyframeGapMs is not { } keyframeGap
+        if (!_policy.SeekPastKeyframes || _seekingStopped || !_constantRate || _keyframeGapMs is not { } keyframeGap
             || _durationMs is not { } duration || targetMs > duration - _frameMs)
         {
             return;
@@ -135,7 +143,7 @@ internal sealed class DecodedStream : IDisposable
 
         // On average a seek decodes half a GOP and OpenCV's margin; reading decodes everything up to the target.
         var seekCostMs = (keyframeGap / 2) + (SeekBackFrames * _frameMs);
-        if (targetMs - fromMs <= 1.25 * seekCostMs)
+        if (targetMs - _lastMs <= 1.25 * seekCostMs)
         {
             return;
         }
@@ -176,7 +184,8 @@ internal sealed class DecodedStream : IDisposable
             _constantRate = false;
         }
 
-        if ((char)(int)_capture.Get(FrameType) == 'I')
+        // The keyframe spacing is only needed while seeking may still be chosen: no native call per frame otherwise.
+        if (_policy.SeekPastKeyframes && !_seekingStopped && (char)(int)_capture.Get(FrameType) == 'I')
         {
             if (_lastKeyframeMs is { } previous)
             {

@@ -90,11 +90,7 @@ public sealed class FrameSampler : IFrameSource
     public IEnumerable<SampledFrame> Sample(CancellationToken cancellationToken = default)
     {
         var intervalMs = Interval.TotalMilliseconds;
-        if (FramesGrabbed == 0 && intervalMs >= DecodingPolicy.MinFramesPerIntervalToSkip * FrameMilliseconds && _stream.Policy.SkipNonReferenceFrames)
-        {
-            _stream.SkipNonReferenceFrames(maxGapMs: intervalMs / 4);
-        }
-
+        _stream.Prepare(intervalMs);
         var nextMs = 0.0;
         var kept = 0;
         using var frame = new Mat();
@@ -110,7 +106,7 @@ public sealed class FrameSampler : IFrameSource
 
             yield return new SampledFrame(kept++, Math.Round(timestamp / 1000, 3), RgbImage.FromMat(frame));
             nextMs = (Math.Floor((timestamp + 0.5) / intervalMs) + 1) * intervalMs;
-            _stream.SeekIfCheaper(timestamp, nextMs);
+            _stream.SeekIfCheaper(nextMs);
         }
 
         if (FramesGrabbed == 0)

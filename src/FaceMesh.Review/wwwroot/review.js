@@ -118,14 +118,13 @@ function markSelected(image) {
 
 /** Arrow keys, Home and End move the focus through one grid of faces, row by row as it is laid out. */
 function moveFocus(image, key) {
+  if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"].includes(key)) return false;
   const faces = [...image.closest(".faces").querySelectorAll("img[data-face]")];
   const at = faces.indexOf(image);
   const top = (face) => Math.round(face.getBoundingClientRect().top);
   const columns = Math.max(1, faces.filter((f) => top(f) === top(faces[0])).length);
-  const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns }[key];
-  const to = key === "Home" ? 0 : key === "End" ? faces.length - 1 : step === undefined ? -1 : at + step;
-  if (to < 0 || to >= faces.length) return step !== undefined || key === "Home" || key === "End";
-  faces[to].focus();
+  const to = { Home: 0, End: faces.length - 1, ArrowLeft: at - 1, ArrowRight: at + 1, ArrowUp: at - columns, ArrowDown: at + columns }[key];
+  faces[to]?.focus();
   return true;
 }
 
