@@ -16,6 +16,11 @@ bin="$root/artifacts/bin"
 cli=(dotnet "$bin/FaceMesh.Cli/release/facemesh.dll")
 pids=()
 calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
+# User + system CPU seconds a process has used so far (0 once it is gone).
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+s3rver_pid=$(cat "${S3RVER_DATA:-/tmp/facemesh-s3rver}.pid" 2>/dev/null || echo 0)
+rabbit_pid=$(pgrep -o beam.smp || echo 0)
+cpu_rows=()
 stop_services() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
 trap stop_services EXIT
 
@@ -39,12 +44,20 @@ run_distributed() { # label encoders engines
   start Clusterer 18102 15102 "${common[@]}"
   start Exporter 18103 0 "${common[@]}"
   for i in $(seq 1 "$encoders"); do start Encoder $((18110 + i)) 0 "${common[@]}"; done
-  local begin end
+  local begin end pid
+  local -A cpu_before=()
+  for pid in "${pids[@]}" "$s3rver_pid" "$rabbit_pid"; do cpu_before[$pid]=$(cpu_of "$pid"); done
   begin=$(date +%s.%N)
   # Every line the CLI prints (the job's state at each change), stamped with the seconds since the submit began.
   "${cli[@]}" submit "$clip" --name "$id" --server http://127.0.0.1:15101 --token bench-token 2>&1 \
     | while IFS= read -r line; do echo "$(calc "$(date +%s.%N) - $begin") $line"; done >"$work/$id.timeline"
   end=$(date +%s.%N)
+  # CPU seconds each process spent on the job (services in start order: FrameExtractor, Clusterer, Exporter, encoders).
+  local used=() encoders_cpu=0 total=0 spent
+  for pid in "${pids[@]}" "$s3rver_pid" "$rabbit_pid"; do used+=("$(calc "$(cpu_of "$pid") - ${cpu_before[$pid]}")"); done
+  for i in $(seq 3 $((2 + encoders))); do encoders_cpu=$(calc "$encoders_cpu + ${used[$i]}"); done
+  for spent in "${used[@]}"; do total=$(calc "$total + $spent"); done
+  cpu_rows+=("| $label | ${used[0]} | $encoders_cpu | ${used[1]} | ${used[2]} | ${used[-2]} | ${used[-1]} | $total |")
   stop_services
   rabbitmqctl -q delete_vhost "$id"
   local frames seconds
@@ -65,10 +78,18 @@ echo "# encoding of the frames still queued; clustering; export (first state cha
 echo "| configuration | frames | seconds | frames/s | upload | sampling | rest of encoding | clustering | export |"
 echo "|---|---|---|---|---|---|---|---|---|"
 begin=$(date +%s.%N)
-"${cli[@]}" run "$clip" -o "$work/embedded" --force --threads 2 2>/dev/null | head -1 >"$work/embedded.summary"
+TIMEFORMAT='%U %S'
+{ time "${cli[@]}" run "$clip" -o "$work/embedded" --force --threads 2 2>/dev/null | head -1 >"$work/embedded.summary"; } 2>"$work/embedded.cpu"
 end=$(date +%s.%N)
+cpu_rows+=("| embedded, facemesh run --threads 2 | | | | | | | $(awk '{ printf "%.2f", $1 + $2 }' "$work/embedded.cpu") |")
 frames=$(grep -o '^[0-9]* frames' "$work/embedded.summary" | grep -o '[0-9]*')
 echo "| embedded, facemesh run --threads 2 | $frames | $(calc "$end - $begin") | $(calc "$frames / ($end - $begin)") | | | | | |"
 run_distributed "distributed, 1 encoder x 2 engines" 1 2
 run_distributed "distributed, 1 encoder x 1 engine" 1 1
 run_distributed "distributed, 2 encoders x 1 engine" 2 1
+
+echo
+echo "# CPU seconds (user + system) each process spent on the job, from the submit to the finished dataset"
+echo "| configuration | FrameExtractor | Encoders | Clusterer | Exporter | s3rver | RabbitMQ | total |"
+echo "|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${cpu_rows[@]}"

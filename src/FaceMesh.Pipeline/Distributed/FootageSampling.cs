@@ -7,9 +7,10 @@ namespace FaceMesh.Pipeline.Distributed;
 
 /// <summary>
 /// Stage 1 of the distributed run (in the FrameExtractor): samples stored footage, stores each frame as an object and
-/// publishes one <see cref="EncodeFrame"/> per frame, then <see cref="FootageSampled"/> with the count. Re-running it
-/// (after a restart) overwrites the same keys and republishes; downstream stages are idempotent. A cancel request is
-/// looked for with every progress update and before the count is published: sampling then stops there.
+/// publishes one <see cref="EncodeFrame"/> per frame, in order, a few frames at once (<see cref="FrameHandoff"/>), then
+/// <see cref="FootageSampled"/> with the count. Re-running it (after a restart) overwrites the same keys and
+/// republishes; downstream stages are idempotent. A cancel request is looked for with every progress update and before
+/// the count is published: sampling then stops there, once the frames in flight are stored.
 /// </summary>
 public sealed class FootageSampling(IObjectStore store, IJobBus bus)
 {
@@ -19,18 +20,20 @@ public sealed class FootageSampling(IObjectStore store, IJobBus bus)
     {
         var cancellation = new JobCancellation(store);
         using var sampler = new FrameSampler(footagePath, TimeSpan.FromSeconds(job.IntervalSeconds));
+        await using var handoff = new FrameHandoff(
+            (frame, token) => store.PutBytesAsync(ObjectKeys.Frame(job.JobId, frame.Index), FrameEncoder.ToJpeg(frame.Image), "image/jpeg", token),
+            (frame, token) => bus.PublishAsync(new EncodeFrame(job.JobId, frame.Index, frame.TimeSeconds, ObjectKeys.Frame(job.JobId, frame.Index), job.Detector), token),
+            cancellationToken);
         var count = 0;
         foreach (var frame in sampler.Sample(cancellationToken))
         {
-            var jpeg = FrameEncoder.ToJpeg(frame.Image);
-            var key = ObjectKeys.Frame(job.JobId, frame.Index);
-            await store.PutBytesAsync(key, jpeg, "image/jpeg", cancellationToken);
-            await bus.PublishAsync(new EncodeFrame(job.JobId, frame.Index, frame.TimeSeconds, key, job.Detector), cancellationToken);
+            await handoff.AddAsync(frame);
             count++;
             if (count % ProgressEvery == 0)
             {
                 if (await cancellation.IsRequestedAsync(job.JobId, cancellationToken))
                 {
+                    await handoff.DrainAsync();
                     await WriteStateAsync(job with { FramesSampled = count, State = JobStates.Cancelled }, cancellationToken);
                     return;
                 }
@@ -39,6 +42,7 @@ public sealed class FootageSampling(IObjectStore store, IJobBus bus)
             }
         }
 
+        await handoff.DrainAsync();
         if (count == 0)
         {
             throw new InvalidVideoException($"{job.SourceFile}: no frame could be decoded.");

@@ -120,8 +120,9 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
     }
 
     /// <summary>
-    /// Frames are numbered from 0 in sampling order. Those the documents account for, then any beyond them that exist
-    /// (sampling that failed or was stopped may have stored a few frames past its last progress write).
+    /// Frames are numbered from 0 in sampling order. Those the documents account for, then any beyond them that exist:
+    /// sampling that failed or was stopped may have stored a few frames past its last progress write, with gaps between
+    /// them shorter than <see cref="FrameHandoff.Capacity"/> frames (frames are stored a few at once).
     /// </summary>
     private async Task<List<int>> FrameIndexesAsync(ExtractorState job, CancellationToken cancellationToken)
     {
@@ -129,9 +130,15 @@ public sealed class JobDeletion(IObjectStore work, IObjectStore datasets)
         var known = new SortedSet<int>(Enumerable.Range(0, Math.Max(job.FramesSampled, job.FramesTotal)));
         known.UnionWith(clusterer?.FramesDone ?? []);
         known.UnionWith(clusterer?.FramesFailed ?? []);
-        for (var next = known.Count == 0 ? 0 : known.Max + 1; await work.GetAsync(ObjectKeys.Frame(job.JobId, next), cancellationToken) is not null; next++)
+        var next = known.Count == 0 ? 0 : known.Max + 1;
+        for (var missing = 0; missing < FrameHandoff.Capacity; next++)
         {
-            known.Add(next);
+            var stored = await work.GetAsync(ObjectKeys.Frame(job.JobId, next), cancellationToken) is not null;
+            missing = stored ? 0 : missing + 1;
+            if (stored)
+            {
+                known.Add(next);
+            }
         }
 
         return [.. known];

@@ -71,6 +71,21 @@ public sealed class JobDeletionTests : IDisposable
         Assert.Null(await _buckets.Work.GetAsync(ObjectKeys.FrameFaces(Other, 1)));
     }
 
+    [Fact]
+    public async Task DeletingAJobWhoseSamplingStopped_RemovesFramesStoredPastItsLastProgress_AcrossGaps()
+    {
+        // Sampling failed after its progress write at 10 frames, with frames 10 to 13 in flight: 11 and 13 were stored.
+        await StoredJob.WriteAsync(_buckets.Work, Job, state: JobStates.Failed, framesSampled: 10);
+        foreach (var index in Enumerable.Range(0, 10).Concat([11, 13]))
+        {
+            await _buckets.Work.PutBytesAsync(ObjectKeys.Frame(Job, index), [0xFF, 0xD8], "image/jpeg");
+        }
+
+        await new JobDeletion(_buckets.Work, _buckets.Datasets).DeleteAsync(Job, includeDataset: false, CancellationToken.None);
+
+        Assert.Empty(Files("work", Job));
+    }
+
     private Task FinishedJobAsync(string jobId) => RecordedJob.WriteFinishedAsync(_buckets.Work, _buckets.Datasets, _bus, jobId, DateTimeOffset.UtcNow);
 
     /// <summary>The job's files in one store, found by walking the folder (the code under test never lists).</summary>
