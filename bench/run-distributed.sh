@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Distributed benchmark: the four services as processes on this machine over RabbitMQ and s3rver
 # (tests/integration-servers/start.sh), the generated 720p clip submitted with 1 and 2 encoder replicas,
-# and facemesh run on the same clip in the same session for the overhead.
+# and facemesh run on the same clip in the same session for the overhead. The first configuration also runs a second
+# job on the same services, warm by then (a long-running deployment's case); every job's CPU seconds per process follow.
 # Usage: bench/run-distributed.sh [work folder] [minutes]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +33,8 @@ start() { # name port grpc-port [extra env...]
   echo "$name did not start" >&2; exit 1
 }
 
-run_distributed() { # label encoders engines
-  local label=$1 encoders=$2 engines=$3 id
+run_distributed() { # label encoders engines [jobs]: jobs after the first run on the same, warm, services
+  local label=$1 encoders=$2 engines=$3 jobs=${4:-1} id
   id="bench$(date +%s)"
   rabbitmqctl -q add_vhost "$id"; rabbitmqctl -q set_permissions -p "$id" guest '.*' '.*' '.*'
   local common=(ObjectStore__Endpoint=127.0.0.1:9000 ObjectStore__AccessKey=S3RVER ObjectStore__SecretKey=S3RVER
@@ -44,13 +45,22 @@ run_distributed() { # label encoders engines
   start Clusterer 18102 15102 "${common[@]}"
   start Exporter 18103 0 "${common[@]}"
   for i in $(seq 1 "$encoders"); do start Encoder $((18110 + i)) 0 "${common[@]}"; done
-  local begin end pid
+  for job in $(seq 1 "$jobs"); do
+    [[ $job -gt 1 ]] && label="$1, job $job on the same services"
+    submit_and_time "$label" "$id-$job" "$encoders"
+  done
+  stop_services
+  rabbitmqctl -q delete_vhost "$id"
+}
+
+submit_and_time() { # label job-name encoders
+  local label=$1 name=$2 encoders=$3 begin end pid
   local -A cpu_before=()
   for pid in "${pids[@]}" "$s3rver_pid" "$rabbit_pid"; do cpu_before[$pid]=$(cpu_of "$pid"); done
   begin=$(date +%s.%N)
   # Every line the CLI prints (the job's state at each change), stamped with the seconds since the submit began.
-  "${cli[@]}" submit "$clip" --name "$id" --server http://127.0.0.1:15101 --token bench-token 2>&1 \
-    | while IFS= read -r line; do echo "$(calc "$(date +%s.%N) - $begin") $line"; done >"$work/$id.timeline"
+  "${cli[@]}" submit "$clip" --name "$name" --server http://127.0.0.1:15101 --token bench-token 2>&1 \
+    | while IFS= read -r line; do echo "$(calc "$(date +%s.%N) - $begin") $line"; done >"$work/$name.timeline"
   end=$(date +%s.%N)
   # CPU seconds each process spent on the job (services in start order: FrameExtractor, Clusterer, Exporter, encoders).
   local used=() encoders_cpu=0 total=0 spent
@@ -58,17 +68,15 @@ run_distributed() { # label encoders engines
   for i in $(seq 3 $((2 + encoders))); do encoders_cpu=$(calc "$encoders_cpu + ${used[$i]}"); done
   for spent in "${used[@]}"; do total=$(calc "$total + $spent"); done
   cpu_rows+=("| $label | ${used[0]} | $encoders_cpu | ${used[1]} | ${used[2]} | ${used[-2]} | ${used[-1]} | $total |")
-  stop_services
-  rabbitmqctl -q delete_vhost "$id"
   local frames seconds
-  frames=$(grep -o 'Done, frames [0-9]*' "$work/$id.timeline" | head -1 | grep -o '[0-9]*$')
+  frames=$(grep -o 'Done, frames [0-9]*' "$work/$name.timeline" | head -1 | grep -o '[0-9]*$')
   seconds=$(calc "$end - $begin")
   # When each phase was first seen to end: the upload (the job is submitted), sampling, encoding, clustering, export.
   local uploaded sampled encoded clustered
-  uploaded=$(awk '/submitted job/ { print $1; exit }' "$work/$id.timeline")
-  sampled=$(awk '/: (Encoding|Clustering|Exporting|Done),/ { print $1; exit }' "$work/$id.timeline")
-  encoded=$(awk '/: (Clustering|Exporting|Done),/ { print $1; exit }' "$work/$id.timeline")
-  clustered=$(awk '/: (Exporting|Done),/ { print $1; exit }' "$work/$id.timeline")
+  uploaded=$(awk '/submitted job/ { print $1; exit }' "$work/$name.timeline")
+  sampled=$(awk '/: (Encoding|Clustering|Exporting|Done),/ { print $1; exit }' "$work/$name.timeline")
+  encoded=$(awk '/: (Clustering|Exporting|Done),/ { print $1; exit }' "$work/$name.timeline")
+  clustered=$(awk '/: (Exporting|Done),/ { print $1; exit }' "$work/$name.timeline")
   echo "| $label | $frames | $seconds | $(calc "$frames / $seconds") | $uploaded | $(calc "$sampled - $uploaded") | $(calc "$encoded - $sampled") | $(calc "$clustered - $encoded") | $(calc "$seconds - $clustered") |"
 }
 
@@ -84,7 +92,7 @@ end=$(date +%s.%N)
 cpu_rows+=("| embedded, facemesh run --threads 2 | | | | | | | $(awk '{ printf "%.2f", $1 + $2 }' "$work/embedded.cpu") |")
 frames=$(grep -o '^[0-9]* frames' "$work/embedded.summary" | grep -o '[0-9]*')
 echo "| embedded, facemesh run --threads 2 | $frames | $(calc "$end - $begin") | $(calc "$frames / ($end - $begin)") | | | | | |"
-run_distributed "distributed, 1 encoder x 2 engines" 1 2
+run_distributed "distributed, 1 encoder x 2 engines" 1 2 2
 run_distributed "distributed, 1 encoder x 1 engine" 1 1
 run_distributed "distributed, 2 encoders x 1 engine" 2 1
 
