@@ -18,7 +18,6 @@ internal sealed class FrameHandoff(
 
     private readonly Queue<Task> _inFlight = new();
     private readonly CancellationTokenSource _abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-    private Task _lastPublished = Task.CompletedTask;
 
     /// <summary>Starts a frame once there is room; throws the failure of an earlier frame, if any.</summary>
     public async Task AddAsync(SampledFrame frame)
@@ -28,7 +27,8 @@ internal sealed class FrameHandoff(
             await _inFlight.Dequeue();
         }
 
-        var previous = _lastPublished;
+        // The newest frame still queued is the one to publish after; with none queued, every earlier frame is done.
+        var previous = _inFlight.LastOrDefault() ?? Task.CompletedTask;
         var token = _abandon.Token;
         var handed = Task.Run(
             async () =>
@@ -38,7 +38,6 @@ internal sealed class FrameHandoff(
                 await publish(frame, token);
             },
             token);
-        _lastPublished = handed;
         _inFlight.Enqueue(handed);
     }
 
