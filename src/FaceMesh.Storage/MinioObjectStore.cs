@@ -1,3 +1,4 @@
+using System.Net;
 using FaceMesh.Pipeline.Storage;
 using Minio;
 using Minio.DataModel.Args;
@@ -13,6 +14,9 @@ namespace FaceMesh.Storage;
 public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObjectStore
 {
     private const int Attempts = 5;
+
+    // A presigned URL is used at once; the margin only covers a slow request and clock drift.
+    private const int PresignedSeconds = 300;
 
     public string Bucket => bucket;
 
@@ -54,7 +58,28 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
         }, retryable: start >= 0, cancellationToken);
     }
 
-    public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default) => RetryAsync<byte[]?>(async () =>
+    /// <summary>
+    /// One request: the SDK's GetObjectAsync asks whether the bucket exists and stats the object before its GET, three
+    /// requests per read, and reads (job documents and frames, several per frame) are most of what the services send.
+    /// So the SDK presigns the GET and its own HttpClient sends it. A refused key is an error, not a missing object; a
+    /// busy server is retried; any other answer (a bucket in another region) is asked again the SDK's way.
+    /// </summary>
+    public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default) => RetryAsync(async () =>
+    {
+        var url = await client.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(bucket).WithObject(key).WithExpiry(PresignedSeconds));
+        using var response = await client.Config.HttpClient.GetAsync(url, cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => await response.Content.ReadAsByteArrayAsync(cancellationToken),
+            HttpStatusCode.NotFound => null,
+            HttpStatusCode.Forbidden => throw new UnauthorizedAccessException($"the object store refused to read {bucket}/{key}: {await response.Content.ReadAsStringAsync(cancellationToken)}"),
+            HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
+                throw new HttpRequestException($"the object store answered {(int)response.StatusCode} reading {bucket}/{key}", null, response.StatusCode),
+            _ => await GetThroughSdkAsync(key, cancellationToken),
+        };
+    }, retryable: true, cancellationToken);
+
+    private async Task<byte[]?> GetThroughSdkAsync(string key, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         try
@@ -67,7 +92,7 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
         }
 
         return buffer.ToArray();
-    }, retryable: true, cancellationToken);
+    }
 
     public Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default)
     {

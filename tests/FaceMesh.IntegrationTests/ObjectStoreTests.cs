@@ -1,5 +1,7 @@
+using System.Text;
 using FaceMesh.Pipeline.Storage;
 using FaceMesh.Storage;
+using Minio;
 
 namespace FaceMesh.IntegrationTests;
 
@@ -8,6 +10,35 @@ public sealed class ObjectStoreTests
 {
     private static readonly Minio.IMinioClient Client =
         MinioObjectStore.CreateClient(new ObjectStoreOptions { Endpoint = "127.0.0.1:9000", AccessKey = "S3RVER", SecretKey = "S3RVER" });
+
+    [Fact]
+    public async Task Reads_TakeOneRequestEach_FoundOrNot()
+    {
+        var requests = new RequestLog { InnerHandler = new HttpClientHandler() };
+        var client = new MinioClient().WithEndpoint("127.0.0.1:9000").WithCredentials("S3RVER", "S3RVER").WithHttpClient(new HttpClient(requests), disposeHttpClient: true).Build();
+        var store = new MinioObjectStore(client, $"reads-{Guid.NewGuid():N}"[..30]);
+        await store.EnsureBucketAsync();
+        await store.PutTextAsync("jobs/a/state.json", "{\"frames\":3}");
+        requests.Clear();
+
+        Assert.Equal("{\"frames\":3}", Encoding.UTF8.GetString(await store.GetAsync("jobs/a/state.json") ?? []));
+        Assert.Null(await store.GetAsync("jobs/a/cancel.json"));
+        Assert.Null(await new MinioObjectStore(client, $"absent-{Guid.NewGuid():N}"[..30]).GetAsync("jobs/a/state.json"));
+
+        Assert.Equal(["GET", "GET", "GET"], requests.Methods);
+    }
+
+    [Fact]
+    public async Task Reads_WithAnUnknownKey_FailInsteadOfFindingNothing()
+    {
+        var bucket = $"refused-{Guid.NewGuid():N}"[..30];
+        var store = new MinioObjectStore(Client, bucket);
+        await store.EnsureBucketAsync();
+        await store.PutTextAsync("jobs/a/state.json", "{}");
+        var refused = MinioObjectStore.CreateClient(new ObjectStoreOptions { Endpoint = "127.0.0.1:9000", AccessKey = "UNKNOWN-KEY", SecretKey = "S3RVER" });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => new MinioObjectStore(refused, bucket).GetAsync("jobs/a/state.json"));
+    }
 
     [Fact]
     public async Task ServicesCreatingTheSameBucketAtOnce_AllSucceed()
