@@ -19,13 +19,15 @@ public sealed class ObjectStoreTests
         var store = new MinioObjectStore(client, $"reads-{Guid.NewGuid():N}"[..30]);
         await store.EnsureBucketAsync();
         await store.PutTextAsync("jobs/a/state.json", "{\"frames\":3}");
+        await store.PutTextAsync("jobs/a b+c/état.json", "{}");
         requests.Clear();
 
         Assert.Equal("{\"frames\":3}", Encoding.UTF8.GetString(await store.GetAsync("jobs/a/state.json") ?? []));
+        Assert.Equal("{}", Encoding.UTF8.GetString(await store.GetAsync("jobs/a b+c/état.json") ?? []));
         Assert.Null(await store.GetAsync("jobs/a/cancel.json"));
         Assert.Null(await new MinioObjectStore(client, $"absent-{Guid.NewGuid():N}"[..30]).GetAsync("jobs/a/state.json"));
 
-        Assert.Equal(["GET", "GET", "GET"], requests.Methods);
+        Assert.Equal(["GET", "GET", "GET", "GET"], requests.Methods);
     }
 
     [Fact]
