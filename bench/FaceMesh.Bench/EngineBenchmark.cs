@@ -58,6 +58,11 @@ public static class EngineBenchmark
                 Report(threads, label, Time(iterations, () => engine.DetectFaces(image)));
             }
 
+            // What the SSD reads for a tiled 720p frame: the frame and its two tiles, each resized into 512x512 planar floats.
+            var regions = TilePlanner.Plan(frame.Width, frame.Height, new FaceEngineOptions().TileSize, new FaceEngineOptions().TileOverlap);
+            Report(threads, $"SSD input preparation, 720p frame, whole frame + tiles ({regions.Count} regions)",
+                Time(iterations, () => NetInputWriter.WriteBatch(frame, regions, SsdFaceDetector.InputSize, centerPadding: false, ChannelNormalization.Ssd)));
+
             using var describer = await ModelInstaller.OpenEngineAsync(Options(threads, o => o.TileSize = 0));
             var one = describer.DetectFaces(frame);
             var two = describer.DetectFaces(group);
