@@ -128,11 +128,11 @@ public sealed class FaceEngine : IDisposable
         }
 
         var landmarks = Landmarks.Detect(image, usable);
-        var chips = new float[usable.Count * DescriptorNet.ChipFloats];
+        var chips = _descriptorNet.InputBuffer(usable.Count * DescriptorNet.ChipFloats);
         var qualities = new FaceQuality[usable.Count];
         for (var i = 0; i < usable.Count; i++)
         {
-            var chip = chips.AsSpan(i * DescriptorNet.ChipFloats, DescriptorNet.ChipFloats);
+            var chip = chips.Span.Slice(i * DescriptorNet.ChipFloats, DescriptorNet.ChipFloats);
             var crop = usable[i].Box.ClipToPixels(image.Width, image.Height);
             FaceAligner.WriteChip(image, landmarks[i], crop, Options.Alignment, chip);
             qualities[i] = new FaceQuality(

@@ -2,12 +2,16 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace FaceMesh.Engine;
 
-/// <summary>One ONNX Runtime session over a converted model, created once and reused; runs one float input.</summary>
+/// <summary>
+/// One ONNX Runtime session over a converted model, created once and reused; runs one float input. Like the engine that
+/// holds it, it serves one thread at a time, which lets it keep one input buffer for all its runs.
+/// </summary>
 public sealed class OnnxNet : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly string[] _outputNames;
+    private float[] _input = [];
 
     public OnnxNet(string modelPath, int intraOpThreads)
     {
@@ -26,10 +30,24 @@ public sealed class OnnxNet : IDisposable
 
     public IReadOnlyList<string> OutputNames => _outputNames;
 
-    /// <summary>Runs the net; the caller disposes the returned outputs (in <see cref="OutputNames"/> order).</summary>
-    public IDisposableReadOnlyCollection<OrtValue> Run(float[] input, long[] shape)
+    /// <summary>
+    /// The buffer to write the next run's input into, <paramref name="length"/> floats, reused from run to run: a
+    /// frame's detection input is megabytes, and fresh arrays that size cost page faults and zeroing every frame.
+    /// </summary>
+    public Memory<float> InputBuffer(int length)
     {
-        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        if (_input.Length < length)
+        {
+            _input = new float[length];
+        }
+
+        return _input.AsMemory(0, length);
+    }
+
+    /// <summary>Runs the net; the caller disposes the returned outputs (in <see cref="OutputNames"/> order).</summary>
+    public IDisposableReadOnlyCollection<OrtValue> Run(Memory<float> input, long[] shape)
+    {
+        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         using var runOptions = new RunOptions();
         return _session.Run(runOptions, [_inputName], [value], _outputNames);
     }

@@ -20,7 +20,8 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
 
     public IReadOnlyList<IReadOnlyList<FaceDetection>> Detect(RgbImage image, IReadOnlyList<PixelRect> regions, float minConfidence)
     {
-        var input = NetInputWriter.WriteBatch(image, regions, Size, centerPadding: false, ChannelNormalization.Ssd);
+        var input = net.InputBuffer(regions.Count * 3 * Size * Size);
+        NetInputWriter.WriteBatch(image, regions, Size, centerPadding: false, ChannelNormalization.Ssd, input.Span);
         using var outputs = net.Run(input, [regions.Count, 3, Size, Size]);
         var encodings = outputs[0].GetTensorDataAsSpan<float>();
         var logits = outputs[1].GetTensorDataAsSpan<float>();

@@ -19,7 +19,8 @@ public sealed class TinyFaceDetector(OnnxNet net, int inputSize = TinyFaceDetect
 
     public IReadOnlyList<IReadOnlyList<FaceDetection>> Detect(RgbImage image, IReadOnlyList<PixelRect> regions, float minConfidence)
     {
-        var input = NetInputWriter.WriteBatch(image, regions, InputSize, centerPadding: false, ChannelNormalization.TinyDetector);
+        var input = net.InputBuffer(regions.Count * 3 * InputSize * InputSize);
+        NetInputWriter.WriteBatch(image, regions, InputSize, centerPadding: false, ChannelNormalization.TinyDetector, input.Span);
         using var outputs = net.Run(input, [regions.Count, 3, InputSize, InputSize]);
         var grid = outputs[0].GetTensorDataAsSpan<float>();
         var cells = (int)outputs[0].GetTensorTypeAndShape().Shape[1];

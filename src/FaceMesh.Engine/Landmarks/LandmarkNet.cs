@@ -23,7 +23,8 @@ public sealed class LandmarkNet(OnnxNet net)
         }
 
         var crops = faces.Select(f => f.Box.ClipToPixels(image.Width, image.Height)).ToArray();
-        var input = NetInputWriter.WriteBatch(image, crops, Size, centerPadding: true, ChannelNormalization.FaceNets);
+        var input = net.InputBuffer(crops.Length * 3 * Size * Size);
+        NetInputWriter.WriteBatch(image, crops, Size, centerPadding: true, ChannelNormalization.FaceNets, input.Span);
         using var outputs = net.Run(input, [faces.Count, 3, Size, Size]);
         var values = outputs[0].GetTensorDataAsSpan<float>();
         var result = new FaceLandmarks68[faces.Count];

@@ -10,7 +10,7 @@ public sealed class DescriptorNet(OnnxNet net)
     public const int ChipFloats = 3 * ChipSize * ChipSize;
 
     /// <summary>Computes one descriptor per chip; <paramref name="chips"/> holds <paramref name="count"/> chips back to back.</summary>
-    public float[][] Compute(float[] chips, int count)
+    public float[][] Compute(Memory<float> chips, int count)
     {
         if (count == 0)
         {
