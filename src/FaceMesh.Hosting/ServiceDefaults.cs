@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using FaceMesh.Hosting.Security;
@@ -44,10 +47,10 @@ public static class ServiceDefaults
         var missing = service.MissingSettings(builder.Configuration);
         if (missing.Count > 0)
         {
-            // A configuration mistake, not a crash: one line an operator reads in `docker compose logs`, and exit code 2.
-            Console.Error.WriteLine($"error: {service.Name}: missing settings (environment variables): {string.Join(", ", missing)}");
-            Environment.Exit(2);
+            RefuseToStart(service, $"missing settings (environment variables): {string.Join(", ", missing)}");
         }
+
+        var listeners = ReadListeners(service, builder.Configuration);
 
         var services = builder.Services;
         foreach (var group in service.Groups)
@@ -70,7 +73,6 @@ public static class ServiceDefaults
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 
-        var listeners = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(listeners.BindAddress);
@@ -83,6 +85,47 @@ public static class ServiceDefaults
             kestrel.Limits.MaxRequestBodySize = null;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The <c>Service</c> section, refused at start when a value is not a number, out of range, not an address, or a gRPC
+    /// port for a service that serves no gRPC (nothing would answer on it, and mapping its health service would fail).
+    /// </summary>
+    private static ServiceOptions ReadListeners(FaceMeshService service, IConfiguration configuration)
+    {
+        ServiceOptions listeners;
+        try
+        {
+            listeners = configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            return RefuseToStart(service, $"unreadable listener settings: {e.Message}");
+        }
+
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(listeners, new ValidationContext(listeners), errors, validateAllProperties: true))
+        {
+            return RefuseToStart(service, $"invalid listener settings: {string.Join("; ", errors.Select(e => $"{ServiceOptions.Section}__{string.Join(",", e.MemberNames)}: {e.ErrorMessage}"))}");
+        }
+
+        if (!IPAddress.TryParse(listeners.BindAddress, out _))
+        {
+            return RefuseToStart(service, $"{ServiceOptions.Section}__{nameof(ServiceOptions.BindAddress)} '{listeners.BindAddress}' is not an IP address");
+        }
+
+        return service.GrpcPort == 0 && listeners.GrpcPort > 0
+            ? RefuseToStart(service, $"{ServiceOptions.Section}__{nameof(ServiceOptions.GrpcPort)} is {listeners.GrpcPort}, but the {service.Name} serves no gRPC: leave it unset")
+            : listeners;
+    }
+
+    /// <summary>A configuration mistake, not a crash: one line an operator reads in `docker compose logs`, and exit code 2.</summary>
+    [DoesNotReturn]
+    private static ServiceOptions RefuseToStart(FaceMeshService service, string problem)
+    {
+        Console.Error.WriteLine($"error: {service.Name}: {problem.ReplaceLineEndings(" ")}");
+        Environment.Exit(2);
+        throw new UnreachableException();
     }
 
     /// <summary>gRPC with bearer-token checks: the public tokens, or the internal token for service-to-service APIs.</summary>

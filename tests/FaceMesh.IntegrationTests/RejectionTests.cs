@@ -112,6 +112,25 @@ public sealed class RejectionTests(DistributedSystem system, Footage footage) : 
     }
 
     [Theory]
+    [InlineData("FaceMesh.Encoder", "Service__GrpcPort", "15999", "Service__GrpcPort is 15999, but the encoder serves no gRPC")]
+    [InlineData("FaceMesh.Exporter", "Service__GrpcPort", "15999", "Service__GrpcPort is 15999, but the exporter serves no gRPC")]
+    [InlineData("FaceMesh.Clusterer", "Service__HttpPort", "eighty", "unreadable listener settings")]
+    [InlineData("FaceMesh.FrameExtractor", "Service__HttpPort", "70000", "Service__HttpPort")]
+    [InlineData("FaceMesh.Clusterer", "Service__BindAddress", "localhost:80", "'localhost:80' is not an IP address")]
+    public async Task AServiceWithAListenerSettingItCannotUse_SaysSoInOneLine_AndExits2(string assembly, string key, string value, string expected)
+    {
+        using var service = system.Stray(assembly, new Dictionary<string, string> { [key] = value });
+        service.Start();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => service.WaitReadyAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(2, service.ExitCode);
+        var line = Assert.Single(error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("FaceMesh.FrameExtractor")]
     [InlineData("FaceMesh.Encoder")]
     public async Task AServiceWithoutItsSettings_SaysWhichInOneLine_AndExits2(string assembly)
