@@ -23,7 +23,7 @@ public sealed class RuntimeConfigurationTests
 
     /// <summary>
     /// A service's first job ran with the JIT recompiling its hot methods on the same cores (a fifth of the machine's
-    /// CPU in one profile); compiled optimized from the start, a service is ready about 0.7 s later and its first job
+    /// CPU in one profile); compiled optimized from the start, a service is ready about half a second later and its first job
     /// costs less. The CLI keeps tiered compilation: most of its commands are short, and start-up is what they cost.
     /// </summary>
     [Theory]
