@@ -23,8 +23,9 @@ public sealed class RuntimeConfigurationTests
 
     /// <summary>
     /// A service's first job ran with the JIT recompiling its hot methods on the same cores (a fifth of the machine's
-    /// CPU in one profile); compiled optimized from the start, a service is ready about half a second later and its first job
-    /// costs less. The CLI keeps tiered compilation: most of its commands are short, and start-up is what they cost.
+    /// CPU in one profile). Compiled optimized from the start, a service is ready about half a second later and its
+    /// first job costs less. The CLI keeps tiered compilation: most of its commands are short, and start-up is what
+    /// they cost.
     /// </summary>
     [Theory]
     [MemberData(nameof(Services))]
