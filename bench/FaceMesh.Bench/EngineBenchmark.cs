@@ -59,7 +59,8 @@ public static class EngineBenchmark
             }
 
             // What the SSD reads for a tiled 720p frame: the frame and its two tiles, each resized into 512x512 planar floats.
-            var regions = TilePlanner.Plan(frame.Width, frame.Height, new FaceEngineOptions().TileSize, new FaceEngineOptions().TileOverlap);
+            var defaults = new FaceEngineOptions();
+            var regions = TilePlanner.Plan(frame.Width, frame.Height, defaults.TileSize, defaults.TileOverlap);
             var batch = new float[regions.Count * 3 * SsdFaceDetector.InputSize * SsdFaceDetector.InputSize];
             Report(threads, $"SSD input preparation, 720p frame, whole frame + tiles ({regions.Count} regions)",
                 Time(iterations, () => NetInputWriter.WriteBatch(frame, regions, SsdFaceDetector.InputSize, centerPadding: false, ChannelNormalization.Ssd, batch)));
