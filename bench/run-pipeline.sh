@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-pipeline benchmark on a generated 720p H.264 clip (default 10 minutes), then DBSCAN on synthetic descriptors.
+# Whole-pipeline benchmark on generated 720p and 1080p H.264 clips (default 10 minutes), then DBSCAN on synthetic descriptors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fixtures="$(pwd)/tests/fixtures"

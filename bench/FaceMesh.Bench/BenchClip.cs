@@ -4,15 +4,16 @@ using OpenCvSharp;
 namespace FaceMesh.Bench;
 
 /// <summary>
-/// A long 720p H.264 clip with faces of several people: the fixture photos letterboxed, and group shots with six
+/// A long 720p (or 1080p) H.264 clip with faces of several people: the fixture photos letterboxed, and group shots with six
 /// smaller faces, each still shown for 5 s, cycled to the requested length. Stills are written with OpenCV, then the
 /// ffmpeg command line encodes them at 25 fps with libx264 (as cameras and phones deliver footage).
 /// </summary>
 public static class BenchClip
 {
-    public static string Create(string fixtures, string folder, double minutes)
+    public static string Create(string fixtures, string folder, double minutes, int height = 720)
     {
-        var path = Path.Combine(folder, $"bench-{minutes:0.#}min-720p.mp4");
+        var size = new Size(height * 16 / 9, height);
+        var path = Path.Combine(folder, $"bench-{minutes:0.#}min-{height}p.mp4");
         if (File.Exists(path))
         {
             return path;
@@ -23,11 +24,11 @@ public static class BenchClip
         var stills = new List<string>();
         for (var i = 0; i < photos.Count; i++)
         {
-            stills.Add(WriteStill(folder, $"still_{i:D2}.png", [photos[i]], 1));
-            stills.Add(WriteStill(folder, $"group_{i:D2}.png", Enumerable.Range(0, 6).Select(k => photos[(i + (k * 3)) % photos.Count]).ToList(), 6));
+            stills.Add(WriteStill(folder, $"still_{height}_{i:D2}.png", size, [photos[i]], 1));
+            stills.Add(WriteStill(folder, $"group_{height}_{i:D2}.png", size, Enumerable.Range(0, 6).Select(k => photos[(i + (k * 3)) % photos.Count]).ToList(), 6));
         }
 
-        var list = Path.Combine(folder, "stills.txt");
+        var list = Path.Combine(folder, $"stills_{height}.txt");
         var shots = (int)Math.Ceiling(minutes * 60 / 5);
         File.WriteAllLines(list, Enumerable.Range(0, shots).SelectMany(i => new[] { $"file '{stills[i % stills.Count]}'", "duration 5" }).Append($"file '{stills[(shots - 1) % stills.Count]}'"));
         var start = new ProcessStartInfo("ffmpeg", $"-loglevel error -y -f concat -safe 0 -i \"{list}\" -vf fps=25,format=yuv420p -c:v libx264 -preset veryfast -t {minutes * 60} \"{path}\"");
@@ -36,11 +37,11 @@ public static class BenchClip
         return process.ExitCode == 0 ? path : throw new InvalidOperationException("ffmpeg could not encode the benchmark clip.");
     }
 
-    private static string WriteStill(string folder, string name, IReadOnlyList<string> photos, int columns)
+    private static string WriteStill(string folder, string name, Size frame, IReadOnlyList<string> photos, int columns)
     {
-        using var canvas = new Mat(720, 1280, MatType.CV_8UC3, new Scalar(60, 70, 80));
-        var cellWidth = 1280 / Math.Min(columns, 3);
-        var cellHeight = columns == 1 ? 720 : 360;
+        using var canvas = new Mat(frame.Height, frame.Width, MatType.CV_8UC3, new Scalar(60, 70, 80));
+        var cellWidth = frame.Width / Math.Min(columns, 3);
+        var cellHeight = columns == 1 ? frame.Height : frame.Height / 2;
         for (var k = 0; k < photos.Count; k++)
         {
             using var photo = Cv2.ImRead(photos[k]);

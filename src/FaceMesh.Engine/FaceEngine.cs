@@ -61,13 +61,40 @@ public sealed class FaceEngine : IDisposable
     }
 
     /// <summary>
-    /// Detects faces on the whole image and, for large images, on overlapping native-resolution tiles; for small
-    /// images where that finds none, also on a padded canvas (<see cref="PaddedPass"/>), whose boxes may extend past the
-    /// image's edges.
+    /// Detects faces on the whole picture (the image less any black bars) and, for large pictures, at the resolution of
+    /// a tile (<see cref="FaceEngineOptions.Tiling"/>); for small images where that finds none, also on a padded canvas
+    /// (<see cref="PaddedPass"/>), whose boxes may extend past the image's edges.
     /// </summary>
     public IReadOnlyList<FaceDetection> DetectFaces(RgbImage image)
     {
-        var regions = DetectionRegions(image, out var picture);
+        var picture = Picture(image);
+        var candidates = ScaledPassFor(picture) is { } pass ? DetectScaled(image, pass) : DetectOnRegions(image, picture);
+        return candidates
+            .Where(d => Math.Min(d.Box.Width, d.Box.Height) >= Options.MinFaceSize)
+            .OrderBy(d => d.Box.Top).ThenBy(d => d.Box.Left)
+            .ToList();
+    }
+
+    /// <summary>The single tile-resolution run a large picture gets in <see cref="TilingMode.ScaledPass"/>; null where regions are detected on.</summary>
+    internal ScaledPass? ScaledPassFor(PixelRect picture) =>
+        Options.Tiling == TilingMode.ScaledPass ? ScaledPass.Plan(picture, Options.TileSize, Detector.InputSide) : null;
+
+    /// <summary>
+    /// The picture in one square run, as face-api.js detects it, and the scaled pass, which adds the faces that run missed. Two
+    /// scales find more than either (the coarse one finds large faces the fine one misses), and a face both find keeps
+    /// the coarse run's box: the fine run draws large faces wider and shorter, and one face should not change box
+    /// shape from frame to frame with which run scored it higher.
+    /// </summary>
+    private List<FaceDetection> DetectScaled(RgbImage image, ScaledPass pass)
+    {
+        var whole = Detector.Detect(image, [pass.Region], Options.MinConfidence)[0];
+        var fine = Detector.Detect(image, pass, Options.MinConfidence);
+        return NonMaxSuppression.Merge(whole, fine, MergeIouThreshold, MergeContainmentThreshold);
+    }
+
+    private IEnumerable<FaceDetection> DetectOnRegions(RgbImage image, PixelRect picture)
+    {
+        var regions = DetectionRegions(picture);
         var found = Detector.Detect(image, regions, Options.MinConfidence);
         IEnumerable<FaceDetection> candidates = found[0];
         if (regions.Count > 1)
@@ -76,15 +103,9 @@ public sealed class FaceEngine : IDisposable
             candidates = NonMaxSuppression.Apply(found[0].Concat(whole), MergeIouThreshold, containmentThreshold: MergeContainmentThreshold);
         }
 
-        if (regions.Count == 1 && PaddedPass.Applies(image, found[0], Options.CropPadding))
-        {
-            candidates = PaddedPass.Detect(Detector, image, Options.CropPadding, Options.MinConfidence);
-        }
-
-        return candidates
-            .Where(d => Math.Min(d.Box.Width, d.Box.Height) >= Options.MinFaceSize)
-            .OrderBy(d => d.Box.Top).ThenBy(d => d.Box.Left)
-            .ToList();
+        return regions.Count == 1 && PaddedPass.Applies(image, found[0], Options.CropPadding)
+            ? PaddedPass.Detect(Detector, image, Options.CropPadding, Options.MinConfidence)
+            : candidates;
     }
 
     public IReadOnlyList<Face> Analyze(RgbImage image)
@@ -147,17 +168,17 @@ public sealed class FaceEngine : IDisposable
     }
 
     /// <summary>
-    /// The regions detection runs on: the picture (the image less any black bars, see <see cref="LetterboxBars"/>) and,
-    /// when it is large, its tiles; the first region is the picture itself.
+    /// The regions detection runs on in <see cref="TilingMode.Tiles"/>: the picture and, when it is large, its tiles;
+    /// the first region is the picture itself.
     /// </summary>
-    internal IReadOnlyList<PixelRect> DetectionRegions(RgbImage image, out PixelRect picture)
-    {
-        picture = Options.SkipBlackBars ? LetterboxBars.Content(image) : new PixelRect(0, 0, image.Width, image.Height);
-        var origin = picture;
-        return TilePlanner.Plan(picture.Width, picture.Height, Options.TileSize, Options.TileOverlap)
-            .Select(r => r with { X = r.X + origin.X, Y = r.Y + origin.Y })
+    internal IReadOnlyList<PixelRect> DetectionRegions(PixelRect picture) =>
+        TilePlanner.Plan(picture.Width, picture.Height, Options.TileSize, Options.TileOverlap)
+            .Select(r => r with { X = r.X + picture.X, Y = r.Y + picture.Y })
             .ToList();
-    }
+
+    /// <summary>The image less any black bars (see <see cref="LetterboxBars"/>), unless bars are detected on too.</summary>
+    internal PixelRect Picture(RgbImage image) =>
+        Options.SkipBlackBars ? LetterboxBars.Content(image) : new PixelRect(0, 0, image.Width, image.Height);
 
     /// <summary>A tile detection touching a tile edge inside the picture is a face cut in two; another region sees it whole.</summary>
     private static bool IsCutByTile(BoxF box, PixelRect tile, PixelRect picture)

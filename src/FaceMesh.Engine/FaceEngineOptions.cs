@@ -26,13 +26,17 @@ public sealed class FaceEngineOptions
     public int MinFaceSize { get; set; } = 16;
 
     /// <summary>
-    /// Side of the native-resolution tiles detected on in addition to the whole frame, when the frame's longer side
-    /// exceeds 1.25 tiles; 0 turns tiling off (face-api.js's behaviour).
+    /// The resolution large pictures are detected at besides the whole-picture run: that of a tile of this many pixels
+    /// resized to the detector's square input. Applies when the picture's longer side exceeds 1.25 tiles; 0 turns it
+    /// off (face-api.js's behaviour).
     /// </summary>
     [Range(0, 4096)]
-    public int TileSize { get; set; } = 720;
+    public int TileSize { get; set; } = 640;
 
-    /// <summary>How much neighbouring tiles overlap: faces up to this size are seen whole in some tile.</summary>
+    /// <summary>How a picture large enough to tile is detected on.</summary>
+    public TilingMode Tiling { get; set; } = TilingMode.ScaledPass;
+
+    /// <summary>How much neighbouring <see cref="TilingMode.Tiles"/> overlap: faces up to this size are seen whole in some tile.</summary>
     [Range(0, 2048)]
     public int TileOverlap { get; set; } = 128;
 

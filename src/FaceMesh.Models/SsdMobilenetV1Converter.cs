@@ -5,20 +5,21 @@ using FaceMesh.Models.Onnx.Proto;
 namespace FaceMesh.Models;
 
 /// <summary>
-/// face-api.js's SSD-MobileNetV1 face detector (ssdMobilenetv1/) as ONNX: input [N, 3, 512, 512] scaled to -1..1;
-/// outputs the raw box encodings [N, 5118, 4] and class logits [N, 5118, 3] of every anchor, and the anchors
-/// themselves [5118, 4] (ymin, xmin, ymax, xmax), so box decoding and NMS run in C#.
+/// face-api.js's SSD-MobileNetV1 face detector (ssdMobilenetv1/) as ONNX: input [N, 3, H, W] scaled to -1..1, where
+/// face-api.js always feeds 512x512; outputs the raw box encodings [N, A, 4] and class logits [N, A, 3] of every
+/// anchor, and the anchors the weights carry for 512x512 [5118, 4] (ymin, xmin, ymax, xmax), so box decoding and NMS
+/// run in C#. The network is fully convolutional: sides that are multiples of 512 give every feature map a whole
+/// number of cells, and <see cref="SsdAnchors"/> gives their anchors.
 /// </summary>
 public static class SsdMobilenetV1Converter
 {
-    public const int InputSize = SsdFaceDetector.InputSize;
     public const int AnchorCount = SsdFaceDetector.AnchorCount;
     private const float BatchNormEpsilon = 0.0010000000474974513f;
 
     public static ModelProto Convert(WeightMap weights)
     {
         var graph = new OnnxGraphBuilder("ssd_mobilenetv1");
-        var x = graph.Input("input", "N", 3, InputSize, InputSize);
+        var x = graph.Input("input", "N", 3, "H", "W");
 
         x = Pointwise(graph, weights, x, "MobilenetV1/Conv2d_0_pointwise", stride: 2);
         string? conv11 = null;
@@ -62,8 +63,8 @@ public static class SsdMobilenetV1Converter
         }
 
         var axis = OnnxGraphBuilder.Int("axis", 1);
-        graph.Output(graph.Node("Concat", boxes, null, axis), "box_encodings", "N", AnchorCount, 4);
-        graph.Output(graph.Node("Concat", classes, null, axis), "class_logits", "N", AnchorCount, 3);
+        graph.Output(graph.Node("Concat", boxes, null, axis), "box_encodings", "N", "A", 4);
+        graph.Output(graph.Node("Concat", classes, null, axis), "class_logits", "N", "A", 3);
 
         var anchors = weights["Output/extra_dim"];
         graph.Output(graph.Constant("anchors", [AnchorCount, 4], anchors.Data), "anchors", AnchorCount, 4);

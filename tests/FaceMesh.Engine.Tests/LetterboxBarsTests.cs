@@ -51,7 +51,7 @@ public sealed class LetterboxBarsTests(ModelsFixture models, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task APortraitPictureInALandscapeFrame_IsDetectedAlone_FindingTheFacesThreeRegionsFound()
+    public async Task APortraitPictureInALandscapeFrame_IsDetectedAlone_FindingTheFacesTheWholeFramesPassesFound()
     {
         using var skipping = await models.CreateEngineAsync();
         using var everywhere = await models.CreateEngineAsync(o => o.SkipBlackBars = false);
@@ -64,8 +64,9 @@ public sealed class LetterboxBarsTests(ModelsFixture models, ITestOutputHelper o
             var (picture, truth) = SyntheticFrame.Build(405, 720, rotated, [28, 36, 44, 52, 64], seed);
             var frame = Pillarbox(picture, 1280, 437);
 
-            Assert.Single(skipping.DetectionRegions(frame, out _));
-            Assert.Equal(3, everywhere.DetectionRegions(frame, out _).Count);
+            Assert.Null(skipping.ScaledPassFor(skipping.Picture(frame)));
+            Assert.Single(skipping.DetectionRegions(skipping.Picture(frame)));
+            Assert.Equal(new PixelRect(0, 0, 1280, 720), everywhere.ScaledPassFor(everywhere.Picture(frame))?.Region);
             var skippingFaces = skipping.DetectFaces(frame);
             var everywhereFaces = everywhere.DetectFaces(frame);
             foreach (var face in truth.Select(t => t.Face.Offset(437, 0)))
@@ -86,7 +87,7 @@ public sealed class LetterboxBarsTests(ModelsFixture models, ITestOutputHelper o
             falseSkipping += skippingFaces.Count(d => !truth.Any(t => SyntheticFrame.Finds(d.Box, t.Face.Offset(437, 0))));
         }
 
-        output.WriteLine($"{truthCount} whole faces of 28-64 px in a pillarboxed portrait picture: bars skipped {foundSkipping}, three regions {foundEverywhere}; "
+        output.WriteLine($"{truthCount} whole faces of 28-64 px in a pillarboxed portrait picture: bars skipped {foundSkipping}, whole frame {foundEverywhere}; "
             + $"{falseSkipping} false; faces cut by the picture's edge: {cut}, found {cutSkipping} and {cutEverywhere}");
         Assert.True(foundSkipping >= foundEverywhere, $"skipping the bars found {foundSkipping}, detecting everywhere {foundEverywhere}");
         Assert.True(foundSkipping >= 0.9 * truthCount, $"{foundSkipping} of {truthCount}");

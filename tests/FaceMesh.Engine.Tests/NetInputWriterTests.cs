@@ -39,6 +39,17 @@ public sealed class NetInputWriterTests
         Assert.Equal(new float[] { 0, 80, 0, 0 }, tensor[..4]);
     }
 
+    [Fact]
+    public void WriteScaled_PutsTheResizedCropTopLeft_AndZerosTheRest()
+    {
+        // Half size (2 source pixels per output pixel), legacy sampling at source x = 0 and 2; a 4x2 input.
+        var image = new RgbImage(5, 1, [9, 9, 9, 0, 0, 0, 40, 40, 40, 80, 80, 80, 120, 120, 120]);
+        var tensor = new float[3 * 4 * 2];
+        NetInputWriter.WriteScaled(image, new PixelRect(1, 0, 4, 1), 4, 2, 2f, Identity, tensor);
+        Assert.Equal(new float[] { 0, 80, 0, 0, 0, 0, 0, 0 }, tensor[..8]);
+        Assert.Throws<ArgumentException>(() => NetInputWriter.WriteScaled(image, new PixelRect(1, 0, 4, 1), 4, 2, 2f, Identity, new float[3 * 4 * 4]));
+    }
+
     [Theory]
     [InlineData(1280, 720, 0, 0, 1280, 720, 512, false)]
     [InlineData(1280, 720, 560, 0, 720, 720, 512, false)]

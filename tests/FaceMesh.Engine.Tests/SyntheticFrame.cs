@@ -22,6 +22,9 @@ public static class SyntheticFrame
     {
         using var canvas = new Mat(height, width, MatType.CV_8UC3);
         var random = new Random(seed);
+
+        // Randu draws from OpenCV's per-thread generator: seeded here, a frame does not depend on what ran before it.
+        Cv2.SetTheRNG((ulong)seed + 1);
         using (var noise = new Mat(height / 8, width / 8, MatType.CV_8UC3))
         {
             Cv2.Randu(noise, Scalar.All(40), Scalar.All(200));

@@ -1,3 +1,4 @@
+using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Models;
 using FaceMesh.Models.Onnx.Proto;
 using FaceMesh.Testing;
@@ -10,8 +11,8 @@ public sealed class OnnxModelTests(ModelsFixture models)
 {
     [Theory]
     [InlineData(ModelKind.Recognition, "input", new long[] { -1, 3, 150, 150 }, "descriptor", new long[] { -1, 128 })]
-    [InlineData(ModelKind.SsdMobilenetV1, "input", new long[] { -1, 3, 512, 512 }, "box_encodings", new long[] { -1, 5118, 4 })]
-    [InlineData(ModelKind.SsdMobilenetV1Int8, "input", new long[] { -1, 3, 512, 512 }, "box_encodings", new long[] { -1, 5118, 4 })]
+    [InlineData(ModelKind.SsdMobilenetV1, "input", new long[] { -1, 3, -1, -1 }, "box_encodings", new long[] { -1, -1, 4 })]
+    [InlineData(ModelKind.SsdMobilenetV1Int8, "input", new long[] { -1, 3, -1, -1 }, "box_encodings", new long[] { -1, -1, 4 })]
     [InlineData(ModelKind.TinyFaceDetector, "input", new long[] { -1, 3, -1, -1 }, "grid", new long[] { -1, -1, -1, 25 })]
     [InlineData(ModelKind.Landmarks68, "input", new long[] { -1, 3, 112, 112 }, "landmarks", new long[] { -1, 136 })]
     public void ConvertedModel_LoadsInOnnxRuntime_WithTheExpectedShapes(ModelKind kind, string input, long[] inputShape, string output, long[] outputShape)
@@ -26,7 +27,37 @@ public sealed class OnnxModelTests(ModelsFixture models)
     {
         using var session = new InferenceSession(models.Folder.PathOf(ModelKind.SsdMobilenetV1));
         Assert.Equal(new[] { 5118, 4 }, session.OutputMetadata["anchors"].Dimensions);
-        Assert.Equal(new[] { -1, 5118, 3 }, session.OutputMetadata["class_logits"].Dimensions);
+        Assert.Equal(new[] { -1, -1, 3 }, session.OutputMetadata["class_logits"].Dimensions);
+    }
+
+    [Fact]
+    public void GeneratedAnchors_At512_AreTheAnchorsTheWeightsCarry()
+    {
+        using var session = new InferenceSession(models.Folder.PathOf(ModelKind.SsdMobilenetV1));
+        using var input = OrtValue.CreateTensorValueFromMemory(new float[3 * 512 * 512], [1, 3, 512, 512]);
+        using var outputs = session.Run(new RunOptions(), ["input"], [input], ["anchors"]);
+        var stored = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+
+        var generated = SsdAnchors.Generate(512, 512);
+
+        Assert.Equal(stored.Length, generated.Length);
+        var worst = stored.Zip(generated, (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(worst < 1e-5, $"worst anchor coordinate differs by {worst}");
+    }
+
+    [Theory]
+    [InlineData(512, 1024)]
+    [InlineData(512, 928)]
+    [InlineData(768, 1376)]
+    public void SsdModel_OnALargerInput_GivesTheOutputsTheAnchorLayoutCounts(int height, int width)
+    {
+        using var session = new InferenceSession(models.Folder.PathOf(ModelKind.SsdMobilenetV1Int8));
+        using var input = OrtValue.CreateTensorValueFromMemory(new float[3 * height * width], [1, 3, height, width]);
+        using var outputs = session.Run(new RunOptions(), ["input"], [input], ["box_encodings", "class_logits"]);
+
+        var anchors = SsdAnchors.OutputCount(height, width);
+        Assert.Equal(new long[] { 1, anchors, 4 }, outputs[0].GetTensorTypeAndShape().Shape);
+        Assert.Equal(new long[] { 1, anchors, 3 }, outputs[1].GetTensorTypeAndShape().Shape);
     }
 
     [Fact]

@@ -8,11 +8,21 @@ public static class NonMaxSuppression
     /// 1 or more disables the check.
     /// </param>
     public static List<FaceDetection> Apply(
-        IEnumerable<FaceDetection> detections, float iouThreshold, int maxResults = int.MaxValue, float containmentThreshold = 1f)
+        IEnumerable<FaceDetection> detections, float iouThreshold, int maxResults = int.MaxValue, float containmentThreshold = 1f) =>
+        Keep([], detections, iouThreshold, maxResults, containmentThreshold);
+
+    /// <summary>
+    /// Keeps every one of <paramref name="preferred"/> (already suppressed among themselves) and adds the best of
+    /// <paramref name="others"/> that none of them overlaps, as <see cref="Apply"/> would.
+    /// </summary>
+    public static List<FaceDetection> Merge(
+        IEnumerable<FaceDetection> preferred, IEnumerable<FaceDetection> others, float iouThreshold, float containmentThreshold = 1f) =>
+        Keep([.. preferred], others, iouThreshold, int.MaxValue, containmentThreshold);
+
+    private static List<FaceDetection> Keep(
+        List<FaceDetection> kept, IEnumerable<FaceDetection> detections, float iouThreshold, int maxResults, float containmentThreshold)
     {
-        var ordered = detections.OrderByDescending(d => d.Score).ToList();
-        var kept = new List<FaceDetection>();
-        foreach (var candidate in ordered)
+        foreach (var candidate in detections.OrderByDescending(d => d.Score))
         {
             if (kept.Count >= maxResults)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Models;
 
@@ -17,6 +18,9 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
     private const int Anchors = AnchorCount;
     private const float IouThreshold = 0.5f;
     private const int MaxResultsPerRegion = 100;
+    private static readonly ConcurrentDictionary<(int Height, int Width), float[]> AnchorCache = new();
+
+    public int InputSide => Size;
 
     public IReadOnlyList<IReadOnlyList<FaceDetection>> Detect(RgbImage image, IReadOnlyList<PixelRect> regions, float minConfidence)
     {
@@ -30,22 +34,49 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
         var all = new List<FaceDetection>[regions.Count];
         for (var r = 0; r < regions.Count; r++)
         {
-            var candidates = new List<FaceDetection>();
-            for (var a = 0; a < Anchors; a++)
-            {
-                var score = Sigmoid(logits[(((r * Anchors) + a) * 3) + 1]);
-                if (score > minConfidence)
-                {
-                    candidates.Add(new FaceDetection(Decode(encodings.Slice(((r * Anchors) + a) * 4, 4), anchors.Slice(a * 4, 4)), score));
-                }
-            }
-
-            all[r] = NonMaxSuppression.Apply(candidates, IouThreshold, MaxResultsPerRegion)
-                .Select(kept => kept with { Box = ToImage(kept.Box, regions[r]) })
+            var region = regions[r];
+            all[r] = Candidates(encodings, logits, anchors, r, Anchors, minConfidence, MaxResultsPerRegion)
+                .Select(kept => kept with { Box = ToImage(kept.Box, region) })
                 .ToList();
         }
 
         return all;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Keeps up to as many faces per 512x512 of input as one region does.</remarks>
+    public IReadOnlyList<FaceDetection> Detect(RgbImage image, ScaledPass pass, float minConfidence)
+    {
+        var input = net.InputBuffer(3 * pass.Width * pass.Height);
+        NetInputWriter.WriteScaled(image, pass.Region, pass.Width, pass.Height, (float)(1 / pass.Scale), ChannelNormalization.Ssd, input.Span);
+        using var outputs = net.Run(input, [1, 3, pass.Height, pass.Width]);
+        var anchors = AnchorsFor(pass.Height, pass.Width);
+        var maxResults = MaxResultsPerRegion * pass.Width * pass.Height / (Size * Size);
+        return Candidates(outputs[0].GetTensorDataAsSpan<float>(), outputs[1].GetTensorDataAsSpan<float>(), anchors, 0, 0, minConfidence, maxResults)
+            .Select(kept => kept with { Box = pass.ToImage(ClipToInput(kept.Box)) })
+            .ToList();
+    }
+
+    private static float[] AnchorsFor(int height, int width) => AnchorCache.GetOrAdd((height, width), size => SsdAnchors.Generate(size.Height, size.Width));
+
+    /// <summary>
+    /// The outputs of one batch entry (each <paramref name="entryLength"/> anchors long) scoring above the threshold,
+    /// for the given anchors (the entry's first outputs), decoded (0..1 of the input) and suppressed.
+    /// </summary>
+    private static IReadOnlyList<FaceDetection> Candidates(ReadOnlySpan<float> encodings, ReadOnlySpan<float> logits, ReadOnlySpan<float> anchors, int entry, int entryLength, float minConfidence, int maxResults)
+    {
+        var candidates = new List<FaceDetection>();
+        var first = entry * entryLength;
+        for (var a = 0; a < anchors.Length / 4; a++)
+        {
+            var score = Sigmoid(logits[((first + a) * 3) + 1]);
+            if (score > minConfidence)
+            {
+                candidates.Add(new FaceDetection(Decode(encodings.Slice((first + a) * 4, 4), anchors.Slice(a * 4, 4)), score));
+            }
+        }
+
+        return NonMaxSuppression.Apply(candidates, IouThreshold, maxResults);
     }
 
     /// <summary>Decodes one box as [ymin, xmin, ymax, xmax] in the padded square's 0..1 coordinates (stored as a BoxF).</summary>
@@ -74,6 +105,8 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
         var bottom = Math.Min(1, box.Bottom) * padY * region.Height;
         return new BoxF((float)(left + region.X), (float)(top + region.Y), (float)(right + region.X), (float)(bottom + region.Y));
     }
+
+    private static BoxF ClipToInput(BoxF box) => new(Math.Max(0, box.Left), Math.Max(0, box.Top), Math.Min(1, box.Right), Math.Min(1, box.Bottom));
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 }

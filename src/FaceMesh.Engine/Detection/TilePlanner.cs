@@ -14,10 +14,9 @@ public static class TilePlanner
 
     public static IReadOnlyList<PixelRect> Plan(int width, int height, int tileSize, int overlap, int maxTiledSide = DefaultMaxTiledSide)
     {
-        var longer = Math.Max(width, height);
-        if (tileSize > 0 && maxTiledSide > 0 && longer > maxTiledSide)
+        var grow = Growth(width, height, maxTiledSide);
+        if (tileSize > 0 && grow > 1)
         {
-            var grow = (double)longer / maxTiledSide;
             (tileSize, overlap) = ((int)Math.Round(tileSize * grow), (int)Math.Round(overlap * grow));
         }
 
@@ -37,6 +36,13 @@ public static class TilePlanner
         }
 
         return regions;
+    }
+
+    /// <summary>How much tiles grow for a picture whose longer side exceeds <paramref name="maxTiledSide"/>; 1 below it.</summary>
+    public static double Growth(int width, int height, int maxTiledSide = DefaultMaxTiledSide)
+    {
+        var longer = Math.Max(width, height);
+        return maxTiledSide > 0 && longer > maxTiledSide ? (double)longer / maxTiledSide : 1;
     }
 
     private static List<int> Starts(int length, int tileSize, int overlap)

@@ -17,6 +17,8 @@ public sealed class TinyFaceDetector(OnnxNet net, int inputSize = TinyFaceDetect
         ? inputSize
         : throw new ArgumentOutOfRangeException(nameof(inputSize), "The tiny detector's input size must be a multiple of 32, at least 64.");
 
+    public int InputSide => InputSize;
+
     public IReadOnlyList<IReadOnlyList<FaceDetection>> Detect(RgbImage image, IReadOnlyList<PixelRect> regions, float minConfidence)
     {
         var input = net.InputBuffer(regions.Count * 3 * InputSize * InputSize);
@@ -35,36 +37,68 @@ public sealed class TinyFaceDetector(OnnxNet net, int inputSize = TinyFaceDetect
             var reshapedHeight = Math.Round(region.Height * InputSize / side, MidpointRounding.AwayFromZero);
             var correctX = (float)(Math.Max(reshapedWidth, reshapedHeight) / reshapedWidth);
             var correctY = (float)(Math.Max(reshapedWidth, reshapedHeight) / reshapedHeight);
-            var candidates = new List<FaceDetection>();
-            var cellsOfRegion = grid.Slice(r * perRegion, perRegion);
-            for (var row = 0; row < cells; row++)
-            {
-                for (var col = 0; col < cells; col++)
-                {
-                    for (var a = 0; a < AnchorSizes.Length; a++)
-                    {
-                        var cell = cellsOfRegion.Slice((((row * cells) + col) * AnchorSizes.Length + a) * 5, 5);
-                        var score = Sigmoid(cell[4]);
-                        if (score <= minConfidence)
-                        {
-                            continue;
-                        }
-
-                        var centerX = (col + Sigmoid(cell[0])) / cells * correctX;
-                        var centerY = (row + Sigmoid(cell[1])) / cells * correctY;
-                        var width = MathF.Exp(cell[2]) * AnchorSizes[a].W / cells * correctX;
-                        var height = MathF.Exp(cell[3]) * AnchorSizes[a].H / cells * correctY;
-                        var left = ((centerX - (width / 2)) * region.Width) + region.X;
-                        var top = ((centerY - (height / 2)) * region.Height) + region.Y;
-                        candidates.Add(new FaceDetection(new BoxF(left, top, left + (width * region.Width), top + (height * region.Height)), score));
-                    }
-                }
-            }
-
-            all[r] = NonMaxSuppression.Apply(candidates, IouThreshold);
+            all[r] = NonMaxSuppression.Apply(
+                Decode(grid.Slice(r * perRegion, perRegion), cells, cells, minConfidence).Select(cell => new FaceDetection(ToRegion(cell, correctX, correctY, region), cell.Score)),
+                IouThreshold);
         }
 
         return all;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FaceDetection> Detect(RgbImage image, ScaledPass pass, float minConfidence)
+    {
+        var input = net.InputBuffer(3 * pass.Width * pass.Height);
+        NetInputWriter.WriteScaled(image, pass.Region, pass.Width, pass.Height, (float)(1 / pass.Scale), ChannelNormalization.TinyDetector, input.Span);
+        using var outputs = net.Run(input, [1, 3, pass.Height, pass.Width]);
+        var shape = outputs[0].GetTensorTypeAndShape().Shape;
+        return NonMaxSuppression.Apply(
+            Decode(outputs[0].GetTensorDataAsSpan<float>(), (int)shape[1], (int)shape[2], minConfidence).Select(cell => new FaceDetection(pass.ToImage(cell.Box), cell.Score)),
+            IouThreshold);
+    }
+
+    /// <summary>The grid's boxes scoring above the threshold: centre and size in 0..1 of the input's width and height.</summary>
+    private static List<GridBox> Decode(ReadOnlySpan<float> grid, int rows, int columns, float minConfidence)
+    {
+        var found = new List<GridBox>();
+        for (var row = 0; row < rows; row++)
+        {
+            for (var col = 0; col < columns; col++)
+            {
+                for (var a = 0; a < AnchorSizes.Length; a++)
+                {
+                    var cell = grid.Slice((((row * columns) + col) * AnchorSizes.Length + a) * 5, 5);
+                    var score = Sigmoid(cell[4]);
+                    if (score <= minConfidence)
+                    {
+                        continue;
+                    }
+
+                    var centerX = (col + Sigmoid(cell[0])) / columns;
+                    var centerY = (row + Sigmoid(cell[1])) / rows;
+                    var width = MathF.Exp(cell[2]) * AnchorSizes[a].W / columns;
+                    var height = MathF.Exp(cell[3]) * AnchorSizes[a].H / rows;
+                    found.Add(new GridBox(centerX, centerY, width, height, score));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A box of a region's padded square, in the image's pixels, as face-api.js maps it.</summary>
+    private static BoxF ToRegion(GridBox box, float correctX, float correctY, PixelRect region)
+    {
+        var (centerX, centerY) = (box.CenterX * correctX, box.CenterY * correctY);
+        var (width, height) = (box.Width * correctX, box.Height * correctY);
+        var left = ((centerX - (width / 2)) * region.Width) + region.X;
+        var top = ((centerY - (height / 2)) * region.Height) + region.Y;
+        return new BoxF(left, top, left + (width * region.Width), top + (height * region.Height));
+    }
+
+    private readonly record struct GridBox(float CenterX, float CenterY, float Width, float Height, float Score)
+    {
+        public BoxF Box => new(CenterX - (Width / 2), CenterY - (Height / 2), CenterX + (Width / 2), CenterY + (Height / 2));
     }
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));

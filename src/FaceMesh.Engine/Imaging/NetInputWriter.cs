@@ -46,52 +46,80 @@ public static class NetInputWriter
             (padX, padY) = crop.Width < crop.Height ? (prepend, 0) : (0, prepend);
         }
 
-        var scale = (float)side / size;
+        Resample(image, crop, size, size, (float)side / size, (side, side), (padX, padY), norm, destination);
+    }
+
+    /// <summary>
+    /// Writes the crop resized by <paramref name="sourcePerOutput"/> (source pixels per output pixel) into the top left
+    /// of a <paramref name="width"/> x <paramref name="height"/> input, zero beyond it: shape [3, height, width].
+    /// </summary>
+    public static void WriteScaled(RgbImage image, PixelRect crop, int width, int height, float sourcePerOutput, ChannelNormalization norm, Span<float> destination)
+    {
+        if (crop.IsEmpty)
+        {
+            throw new ArgumentException("The crop is empty.", nameof(crop));
+        }
+
+        if (destination.Length != 3 * width * height)
+        {
+            throw new ArgumentException($"The input takes {3 * width * height} floats, not {destination.Length}.", nameof(destination));
+        }
+
+        var extent = (Math.Max(crop.Width, (int)MathF.Ceiling(width * sourcePerOutput)), Math.Max(crop.Height, (int)MathF.Ceiling(height * sourcePerOutput)));
+        Resample(image, crop, width, height, sourcePerOutput, extent, (0, 0), norm, destination);
+    }
+
+    /// <summary>
+    /// The crop, placed at <paramref name="pad"/> on a black canvas of size <paramref name="extent"/>, sampled at every
+    /// output pixel times <paramref name="scale"/>.
+    /// </summary>
+    private static void Resample(RgbImage image, PixelRect crop, int width, int height, float scale, (int X, int Y) extent, (int X, int Y) pad, ChannelNormalization norm, Span<float> destination)
+    {
         var pool = ArrayPool<float>.Shared;
-        var rowsBuffer = pool.Rent(6 * size);
-        var weightsBuffer = pool.Rent(size);
-        var offsetsBuffer = ArrayPool<int>.Shared.Rent(2 * size);
+        var rowsBuffer = pool.Rent(6 * width);
+        var weightsBuffer = pool.Rent(width);
+        var offsetsBuffer = ArrayPool<int>.Shared.Rent(2 * width);
         var lineBuffer = ArrayPool<byte>.Shared.Rent((crop.Width + 1) * 3);
         try
         {
-            var columns = new SourceColumns(offsetsBuffer.AsSpan(0, 2 * size), weightsBuffer.AsSpan(0, size));
-            columns.Fill(size, scale, side, padX, crop);
-            var rows = rowsBuffer.AsSpan(0, 6 * size);
+            var columns = new SourceColumns(offsetsBuffer.AsSpan(0, 2 * width), weightsBuffer.AsSpan(0, width));
+            columns.Fill(width, scale, extent.X, pad.X, crop);
+            var rows = rowsBuffer.AsSpan(0, 6 * width);
             var line = lineBuffer.AsSpan(0, (crop.Width + 1) * 3);
-            var (upperStart, lowerStart) = (0, 3 * size);
+            var (upperStart, lowerStart) = (0, 3 * width);
             var (upperRow, lowerRow) = (-1, -1);
-            var plane = size * size;
+            var plane = width * height;
             var red = destination[..plane];
             var green = destination.Slice(plane, plane);
             var blue = destination.Slice(2 * plane, plane);
             var (meanR, meanG, meanB) = (norm.Mean[0], norm.Mean[1], norm.Mean[2]);
-            for (var dy = 0; dy < size; dy++)
+            for (var dy = 0; dy < height; dy++)
             {
                 var sy = dy * scale;
                 var y0 = (int)sy;
-                var y1 = Math.Min(y0 + 1, side - 1);
+                var y1 = Math.Min(y0 + 1, extent.Y - 1);
                 var fy = sy - y0;
                 if (y0 == lowerRow)
                 {
                     (upperStart, lowerStart, upperRow, lowerRow) = (lowerStart, upperStart, lowerRow, -1);
                 }
 
-                var upper = rows.Slice(upperStart, 3 * size);
-                var lower = rows.Slice(lowerStart, 3 * size);
+                var upper = rows.Slice(upperStart, 3 * width);
+                var lower = rows.Slice(lowerStart, 3 * width);
                 if (y0 != upperRow)
                 {
-                    SampleRow(image, crop, y0 - padY, columns, line, upper);
+                    SampleRow(image, crop, y0 - pad.Y, columns, line, upper);
                     upperRow = y0;
                 }
 
                 if (y1 != lowerRow)
                 {
-                    SampleRow(image, crop, y1 - padY, columns, line, lower);
+                    SampleRow(image, crop, y1 - pad.Y, columns, line, lower);
                     lowerRow = y1;
                 }
 
-                var offset = dy * size;
-                for (var dx = 0; dx < size; dx++)
+                var offset = dy * width;
+                for (var dx = 0; dx < width; dx++)
                 {
                     var i = 3 * dx;
                     red[offset + dx] = (upper[i] + ((lower[i] - upper[i]) * fy) - meanR) * norm.Scale;
@@ -144,13 +172,13 @@ public static class NetInputWriter
 
         public Span<float> Weights { get; } = weights;
 
-        public void Fill(int size, float scale, int side, int padX, PixelRect crop)
+        public void Fill(int width, float scale, int extent, int padX, PixelRect crop)
         {
-            for (var dx = 0; dx < size; dx++)
+            for (var dx = 0; dx < width; dx++)
             {
                 var sx = dx * scale;
                 var x0 = (int)sx;
-                var x1 = Math.Min(x0 + 1, side - 1);
+                var x1 = Math.Min(x0 + 1, extent - 1);
                 Weights[dx] = sx - x0;
                 Offsets[2 * dx] = OffsetOf(x0 - padX, crop);
                 Offsets[(2 * dx) + 1] = OffsetOf(x1 - padX, crop);

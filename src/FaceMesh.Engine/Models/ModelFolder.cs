@@ -16,7 +16,7 @@ public sealed class ModelFolder(string root)
     public const string PackageVersion = "1.7.15";
 
     /// <summary>Bump when the conversion code changes what it writes, so caches are rebuilt.</summary>
-    public const int ConverterRevision = 2;
+    public const int ConverterRevision = 3;
 
     public const string RootVariable = "FACEMESH_MODELS";
     private const string ChecksumFile = "checksums.json";
