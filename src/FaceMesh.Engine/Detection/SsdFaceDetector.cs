@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Engine.Models;
 
@@ -7,7 +6,8 @@ namespace FaceMesh.Engine.Detection;
 /// <summary>
 /// SSD-MobileNetV1 over one or more regions of an image in one batched run. Each region is zero-padded at its end to a
 /// square and resized to 512x512 as face-api.js does; boxes are decoded against the model's anchors, suppressed per
-/// region (IoU 0.5, as face-api.js), mapped back to image pixels and merged across regions.
+/// region (IoU 0.5, as face-api.js), mapped back to image pixels and merged across regions. Or over one
+/// <see cref="ScaledPass"/>, decoded against <see cref="SsdAnchors"/>. Serves one thread at a time, as its engine does.
 /// </summary>
 public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
 {
@@ -18,7 +18,7 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
     private const int Anchors = AnchorCount;
     private const float IouThreshold = 0.5f;
     private const int MaxResultsPerRegion = 100;
-    private static readonly ConcurrentDictionary<(int Height, int Width), float[]> AnchorCache = new();
+    private (int Height, int Width, float[] Boxes) _anchors = (Size, Size, []);
 
     public int InputSide => Size;
 
@@ -57,7 +57,16 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
             .ToList();
     }
 
-    private static float[] AnchorsFor(int height, int width) => AnchorCache.GetOrAdd((height, width), size => SsdAnchors.Generate(size.Height, size.Width));
+    /// <summary>The anchors of the last input size only: footage keeps one size, and a folder of photos has many.</summary>
+    private float[] AnchorsFor(int height, int width)
+    {
+        if (_anchors.Height != height || _anchors.Width != width || _anchors.Boxes.Length == 0)
+        {
+            _anchors = (height, width, SsdAnchors.Generate(height, width));
+        }
+
+        return _anchors.Boxes;
+    }
 
     /// <summary>
     /// The outputs of one batch entry (each <paramref name="entryLength"/> anchors long) scoring above the threshold,
