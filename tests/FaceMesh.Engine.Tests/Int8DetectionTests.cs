@@ -54,13 +54,10 @@ public sealed class Int8DetectionTests(ModelsFixture models, ITestOutputHelper o
         {
             var rotated = sources.Skip(seed * 4).Concat(sources.Take(seed * 4)).ToList();
             var (frame, truth) = SyntheticFrame.Build(1280, 720, rotated, [24, 32, 40, 48, 56, 64, 72, 80], seed);
-            var int8Faces = int8.DetectFaces(frame);
-            var floatFaces = float32.DetectFaces(frame);
-            truthCount += truth.Count;
-            foundInt8 += truth.Count(t => int8Faces.Any(d => SyntheticFrame.Finds(d.Box, t.Face)));
-            foundFloat += truth.Count(t => floatFaces.Any(d => SyntheticFrame.Finds(d.Box, t.Face)));
-            falseInt8 += int8Faces.Count(d => !truth.Any(t => SyntheticFrame.Finds(d.Box, t.Face)));
-            falseFloat += floatFaces.Count(d => !truth.Any(t => SyntheticFrame.Finds(d.Box, t.Face)));
+            var byInt8 = SyntheticFrame.Score(truth, int8.DetectFaces(frame));
+            var byFloat = SyntheticFrame.Score(truth, float32.DetectFaces(frame));
+            (truthCount, foundInt8, foundFloat) = (truthCount + truth.Count, foundInt8 + byInt8.Found, foundFloat + byFloat.Found);
+            (falseInt8, falseFloat) = (falseInt8 + byInt8.False, falseFloat + byFloat.False);
         }
 
         output.WriteLine($"{truthCount} faces of 24-80 px: found int8 {foundInt8}, float32 {foundFloat}; false detections int8 {falseInt8}, float32 {falseFloat}");

@@ -10,7 +10,7 @@ namespace FaceMesh.Engine.Tests;
 public sealed class SmallFaceRecallTests(ModelsFixture models, ITestOutputHelper output)
 {
     [Fact]
-    public async Task TiledDetection_FindsSmallFaces_ThatWholeFrameDetectionMisses()
+    public async Task DefaultDetection_FindsSmallFaces_ThatWholeFrameDetectionMisses()
     {
         using var tiled = await models.CreateEngineAsync();
         using var wholeFrame = await models.CreateEngineAsync(o => o.TileSize = 0);
@@ -21,12 +21,11 @@ public sealed class SmallFaceRecallTests(ModelsFixture models, ITestOutputHelper
         {
             var rotated = sources.Skip(seed * 5).Concat(sources.Take(seed * 5)).ToList();
             var (frame, truth) = SyntheticFrame.Build(1280, 720, rotated, [40, 48, 56, 64, 72, 80], seed);
-            var tiledFaces = tiled.DetectFaces(frame);
-            var wholeFaces = wholeFrame.DetectFaces(frame);
+            var (tiledFound, tiledFalse) = SyntheticFrame.Score(truth, tiled.DetectFaces(frame));
             truthCount += truth.Count;
-            foundTiled += truth.Count(t => tiledFaces.Any(d => SyntheticFrame.Finds(d.Box, t.Face)));
-            foundWhole += truth.Count(t => wholeFaces.Any(d => SyntheticFrame.Finds(d.Box, t.Face)));
-            falseTiled += tiledFaces.Count(d => !truth.Any(t => SyntheticFrame.Finds(d.Box, t.Face)));
+            foundTiled += tiledFound;
+            foundWhole += SyntheticFrame.Score(truth, wholeFrame.DetectFaces(frame)).Found;
+            falseTiled += tiledFalse;
         }
 
         var recallTiled = (double)foundTiled / truthCount;
@@ -62,13 +61,10 @@ public sealed class SmallFaceRecallTests(ModelsFixture models, ITestOutputHelper
                     var rotated = sources.Skip(seed * 2).Concat(sources.Take(seed * 2)).ToList();
                     var (frame, truth) = SyntheticFrame.Build(width, height, rotated, [18, 20, 22, 24, 28, 32, 40, 48, 64, 80], seed + 300);
                     Darken(frame, brightness);
-                    var scaledFaces = scaled.DetectFaces(frame);
-                    var tiledFaces = tiles.DetectFaces(frame);
-                    truthCount += truth.Count;
-                    foundScaled += truth.Count(t => scaledFaces.Any(d => SyntheticFrame.Finds(d.Box, t.Face)));
-                    foundTiles += truth.Count(t => tiledFaces.Any(d => SyntheticFrame.Finds(d.Box, t.Face)));
-                    falseScaled += scaledFaces.Count(d => !truth.Any(t => SyntheticFrame.Finds(d.Box, t.Face)));
-                    falseTiles += tiledFaces.Count(d => !truth.Any(t => SyntheticFrame.Finds(d.Box, t.Face)));
+                    var byScaled = SyntheticFrame.Score(truth, scaled.DetectFaces(frame));
+                    var byTiles = SyntheticFrame.Score(truth, tiles.DetectFaces(frame));
+                    (truthCount, foundScaled, foundTiles) = (truthCount + truth.Count, foundScaled + byScaled.Found, foundTiles + byTiles.Found);
+                    (falseScaled, falseTiles) = (falseScaled + byScaled.False, falseTiles + byTiles.False);
                 }
             }
 

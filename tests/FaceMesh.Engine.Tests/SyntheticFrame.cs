@@ -1,3 +1,4 @@
+using FaceMesh.Engine.Detection;
 using FaceMesh.Engine.Imaging;
 using FaceMesh.Testing;
 using OpenCvSharp;
@@ -72,6 +73,10 @@ public static class SyntheticFrame
         using var decoded = Cv2.ImDecode(jpeg, ImreadModes.Color);
         return (RgbImage.FromMat(decoded), truth);
     }
+
+    /// <summary>How many truth faces the detections find, and how many detections find none (<see cref="Finds"/>).</summary>
+    public static (int Found, int False) Score(IReadOnlyList<Placement> truth, IReadOnlyList<FaceDetection> detections) =>
+        (truth.Count(t => detections.Any(d => Finds(d.Box, t.Face))), detections.Count(d => !truth.Any(t => Finds(d.Box, t.Face))));
 
     /// <summary>A detection finds a truth face when its centre lies inside it and their sizes are within a factor of two.</summary>
     public static bool Finds(BoxF detection, BoxF truth) =>

@@ -18,7 +18,7 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
     private const int Anchors = AnchorCount;
     private const float IouThreshold = 0.5f;
     private const int MaxResultsPerRegion = 100;
-    private (int Height, int Width, float[] Boxes) _anchors = (Size, Size, []);
+    private (int Height, int Width, float[] Boxes)? _anchors;
 
     public int InputSide => Size;
 
@@ -35,7 +35,7 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
         for (var r = 0; r < regions.Count; r++)
         {
             var region = regions[r];
-            all[r] = Candidates(encodings, logits, anchors, r, Anchors, minConfidence, MaxResultsPerRegion)
+            all[r] = Candidates(encodings, logits, anchors, r * Anchors, minConfidence, MaxResultsPerRegion)
                 .Select(kept => kept with { Box = ToImage(kept.Box, region) })
                 .ToList();
         }
@@ -52,7 +52,7 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
         using var outputs = net.Run(input, [1, 3, pass.Height, pass.Width]);
         var anchors = AnchorsFor(pass.Height, pass.Width);
         var maxResults = MaxResultsPerRegion * pass.Width * pass.Height / (Size * Size);
-        return Candidates(outputs[0].GetTensorDataAsSpan<float>(), outputs[1].GetTensorDataAsSpan<float>(), anchors, 0, 0, minConfidence, maxResults)
+        return Candidates(outputs[0].GetTensorDataAsSpan<float>(), outputs[1].GetTensorDataAsSpan<float>(), anchors, 0, minConfidence, maxResults)
             .Select(kept => kept with { Box = pass.ToImage(ClipToInput(kept.Box)) })
             .ToList();
     }
@@ -60,22 +60,21 @@ public sealed class SsdFaceDetector(OnnxNet net) : IFaceDetector
     /// <summary>The anchors of the last input size only: footage keeps one size, and a folder of photos has many.</summary>
     private float[] AnchorsFor(int height, int width)
     {
-        if (_anchors.Height != height || _anchors.Width != width || _anchors.Boxes.Length == 0)
+        if (_anchors is not { } last || last.Height != height || last.Width != width)
         {
-            _anchors = (height, width, SsdAnchors.Generate(height, width));
+            _anchors = last = (height, width, SsdAnchors.Generate(height, width));
         }
 
-        return _anchors.Boxes;
+        return last.Boxes;
     }
 
     /// <summary>
-    /// The outputs of one batch entry (each <paramref name="entryLength"/> anchors long) scoring above the threshold,
-    /// for the given anchors (the entry's first outputs), decoded (0..1 of the input) and suppressed.
+    /// The outputs from <paramref name="first"/> on, one per given anchor, scoring above the threshold, decoded (0..1 of
+    /// the input) and suppressed.
     /// </summary>
-    private static IReadOnlyList<FaceDetection> Candidates(ReadOnlySpan<float> encodings, ReadOnlySpan<float> logits, ReadOnlySpan<float> anchors, int entry, int entryLength, float minConfidence, int maxResults)
+    private static IReadOnlyList<FaceDetection> Candidates(ReadOnlySpan<float> encodings, ReadOnlySpan<float> logits, ReadOnlySpan<float> anchors, int first, float minConfidence, int maxResults)
     {
         var candidates = new List<FaceDetection>();
-        var first = entry * entryLength;
         for (var a = 0; a < anchors.Length / 4; a++)
         {
             var score = Sigmoid(logits[((first + a) * 3) + 1]);

@@ -3,9 +3,9 @@ namespace FaceMesh.Engine.Detection;
 /// <summary>How a picture larger than 1.25 tiles is detected on, at the resolution a tile of <c>TileSize</c> px gives.</summary>
 public enum TilingMode
 {
-    /// <summary>One SSD run over the whole picture at tile resolution (<see cref="ScaledPass"/>).</summary>
+    /// <summary>The whole picture in one square run plus one run over it at tile resolution (<see cref="ScaledPass"/>).</summary>
     ScaledPass,
 
-    /// <summary>The whole picture at 512x512 plus overlapping tiles (<see cref="TilePlanner"/>), merged.</summary>
+    /// <summary>The whole picture in one square run plus overlapping tiles (<see cref="TilePlanner"/>), merged.</summary>
     Tiles,
 }

@@ -6,7 +6,7 @@ namespace FaceMesh.Engine.Imaging;
 /// Prepares network inputs exactly as face-api.js's <c>NetInput.toBatchTensor</c> does: cut a rectangle out of the
 /// image, zero-pad it to a square (at the end, or centred), resize with TensorFlow's legacy bilinear sampling
 /// (no corner alignment, no half-pixel centres) and normalize each channel as <c>(value - mean) * scale</c>.
-/// Writes planar NCHW floats into <paramref name="destination"/>.
+/// <see cref="WriteScaled"/> resizes the same way into a rectangle instead of a square. Writes planar NCHW floats.
 /// </summary>
 /// <remarks>
 /// Bilinear sampling is separable: each source row the output needs is interpolated across once (columns looked up in a
@@ -32,11 +32,6 @@ public static class NetInputWriter
 
     public static void Write(RgbImage image, PixelRect crop, int size, bool centerPadding, ChannelNormalization norm, Span<float> destination)
     {
-        if (crop.IsEmpty)
-        {
-            throw new ArgumentException("The crop is empty.", nameof(crop));
-        }
-
         var side = Math.Max(crop.Width, crop.Height);
         var (padX, padY) = (0, 0);
         if (centerPadding)
@@ -55,11 +50,6 @@ public static class NetInputWriter
     /// </summary>
     public static void WriteScaled(RgbImage image, PixelRect crop, int width, int height, float sourcePerOutput, ChannelNormalization norm, Span<float> destination)
     {
-        if (crop.IsEmpty)
-        {
-            throw new ArgumentException("The crop is empty.", nameof(crop));
-        }
-
         if (destination.Length != 3 * width * height)
         {
             throw new ArgumentException($"The input takes {3 * width * height} floats, not {destination.Length}.", nameof(destination));
@@ -75,6 +65,11 @@ public static class NetInputWriter
     /// </summary>
     private static void Resample(RgbImage image, PixelRect crop, int width, int height, float scale, (int X, int Y) extent, (int X, int Y) pad, ChannelNormalization norm, Span<float> destination)
     {
+        if (crop.IsEmpty)
+        {
+            throw new ArgumentException("The crop is empty.", nameof(crop));
+        }
+
         var pool = ArrayPool<float>.Shared;
         var rowsBuffer = pool.Rent(6 * width);
         var weightsBuffer = pool.Rent(width);
