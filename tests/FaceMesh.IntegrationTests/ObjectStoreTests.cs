@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using FaceMesh.Pipeline.Storage;
 using FaceMesh.Storage;
 using Minio;
@@ -14,8 +17,7 @@ public sealed class ObjectStoreTests
     [Fact]
     public async Task Reads_TakeOneRequestEach_FoundOrNot()
     {
-        var requests = new RequestLog { InnerHandler = new HttpClientHandler() };
-        var client = new MinioClient().WithEndpoint("127.0.0.1:9000").WithCredentials("S3RVER", "S3RVER").WithHttpClient(new HttpClient(requests), disposeHttpClient: true).Build();
+        var (client, requests) = LoggedClient();
         var store = new MinioObjectStore(client, $"reads-{Guid.NewGuid():N}"[..30]);
         await store.EnsureBucketAsync();
         await store.PutTextAsync("jobs/a/state.json", "{\"frames\":3}");
@@ -71,6 +73,72 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public async Task Copies_TakeOneRequestEach_FoundOrNot()
+    {
+        var (client, requests) = LoggedClient();
+        var work = new MinioObjectStore(client, $"copy1-w-{Guid.NewGuid():N}"[..30]);
+        var datasets = new MinioObjectStore(client, $"copy1-d-{Guid.NewGuid():N}"[..30]);
+        await work.EnsureBucketAsync();
+        await datasets.EnsureBucketAsync();
+        await work.PutTextAsync("portraits/job/a b+c/état #1.jpg", "face");
+        requests.Clear();
+
+        Assert.True(await work.CopyToAsync("portraits/job/a b+c/état #1.jpg", datasets, "job/people/Zoë O'Neil (2)/face 1.jpg"));
+        Assert.False(await work.CopyToAsync("portraits/job/missing.jpg", datasets, "job/people/x/missing.jpg"));
+
+        Assert.Equal(["PUT", "PUT"], requests.Methods);
+        Assert.All(requests.Requests, copy =>
+        {
+            Assert.Contains("x-amz-copy-source", copy.Headers["authorization"], StringComparison.Ordinal);
+            Assert.Equal(copy.Headers["authorization"], SignAgain(copy));
+        });
+        Assert.Equal("face", Encoding.UTF8.GetString(await datasets.GetAsync("job/people/Zoë O'Neil (2)/face 1.jpg") ?? []));
+        Assert.Null(await datasets.GetAsync("job/people/x/missing.jpg"));
+    }
+
+    /// <summary>
+    /// s3rver does not check Signature Version 4, so the copy's signature is checked against the SDK's own: the
+    /// SDK's signed PUT of a key with spaces, '+' and non-ASCII characters, signed again here from what was sent.
+    /// </summary>
+    [Fact]
+    public async Task CopySignature_IsWhatTheSdkSignsForTheSameRequest()
+    {
+        var (client, requests) = LoggedClient();
+        var store = new MinioObjectStore(client, $"sign-{Guid.NewGuid():N}"[..30]);
+        await store.EnsureBucketAsync();
+        requests.Clear();
+
+        const string key = "jobs/a b+c/état (1)~.json";
+        await store.PutTextAsync(key, "{}");
+
+        var put = Assert.Single(requests.Requests, r => r.Method == "PUT");
+        Assert.Equal($"/{store.Bucket}/{S3Signature.EncodePath(key)}", put.Uri.AbsolutePath);
+        Assert.Equal(put.Headers["authorization"], SignAgain(put));
+    }
+
+    [Fact]
+    public async Task Copies_AnswerTheyDoNotExpect_AreAskedAgainTheSdkWay()
+    {
+        var (client, requests) = LoggedClient();
+        var work = new MinioObjectStore(client, $"copy2-w-{Guid.NewGuid():N}"[..30]);
+        var datasets = new MinioObjectStore(client, $"copy2-d-{Guid.NewGuid():N}"[..30]);
+        await work.EnsureBucketAsync();
+        await datasets.EnsureBucketAsync();
+        await work.PutTextAsync("frames/job/000000.jpg", "frame");
+        requests.Clear();
+        var refused = 0;
+        requests.Intercept = request => request.Method == HttpMethod.Put && refused++ == 0
+            ? new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent("<Error><Code>AuthorizationHeaderMalformed</Code></Error>") }
+            : null;
+
+        Assert.True(await work.CopyToAsync("frames/job/000000.jpg", datasets, "job/images/frame_000000.jpg"));
+
+        Assert.Equal("PUT", requests.Methods[0]);
+        Assert.Contains("HEAD", requests.Methods.Skip(1));
+        Assert.Equal("frame", Encoding.UTF8.GetString(await datasets.GetAsync("job/images/frame_000000.jpg") ?? []));
+    }
+
+    [Fact]
     public async Task Downloads_StreamWholeObjects_AndTellAMissingOne()
     {
         var store = new MinioObjectStore(Client, $"stream-{Guid.NewGuid():N}"[..30]);
@@ -93,5 +161,24 @@ public sealed class ObjectStoreTests
         {
             File.Delete(path);
         }
+    }
+
+    private static (IMinioClient Client, RequestLog Requests) LoggedClient()
+    {
+        var requests = new RequestLog { InnerHandler = new HttpClientHandler() };
+        var client = new MinioClient().WithEndpoint("127.0.0.1:9000").WithCredentials("S3RVER", "S3RVER").WithHttpClient(new HttpClient(requests), disposeHttpClient: true).Build();
+        return (client, requests);
+    }
+
+    /// <summary>The request's signature computed here from what was sent: the headers and region its Authorization names.</summary>
+    private static string SignAgain(SentRequest sent)
+    {
+        var authorization = sent.Headers["authorization"];
+        var signedNames = Regex.Match(authorization, "SignedHeaders=([^,]+)").Groups[1].Value.Split(';');
+        var region = Regex.Match(authorization, "Credential=[^/]+/[0-9]{8}/([^/]+)/").Groups[1].Value;
+        var headers = signedNames.ToDictionary(n => n, n => n == "host" ? sent.Uri.Authority : sent.Headers[n]);
+        var time = DateTimeOffset.ParseExact(sent.Headers["x-amz-date"], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return S3Signature.Authorization(
+            new S3Credentials("S3RVER", "S3RVER", region), sent.Method, sent.Uri.AbsolutePath, string.Empty, headers, sent.Headers["x-amz-content-sha256"], time);
     }
 }
