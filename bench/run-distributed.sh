@@ -13,7 +13,8 @@ clip="$work/bench-${minutes}min-720p.mp4"
 tests/integration-servers/start.sh >/dev/null
 dotnet build -c Release FaceMesh.sln -v quiet -nologo -clp:NoSummary >/dev/null
 [[ -f "$clip" ]] || dotnet artifacts/bin/FaceMesh.Bench/release/FaceMesh.Bench.dll clip "$(pwd)/tests/fixtures" "$work" "$minutes" >/dev/null
-bin="$root/artifacts/bin"
+# FACEMESH_BENCH_BIN: another build of the services and the CLI, laid out as artifacts/bin is (NAME/release/).
+bin="${FACEMESH_BENCH_BIN:-$root/artifacts/bin}"
 cli=(dotnet "$bin/FaceMesh.Cli/release/facemesh.dll")
 pids=()
 calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
