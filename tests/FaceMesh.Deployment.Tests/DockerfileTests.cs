@@ -77,7 +77,7 @@ public sealed class DockerfileTests
 
     /// <summary>
     /// What the image's publish step (<see cref="ImageSteps"/>, for linux-x64) does with the project, as MSBuild
-    /// evaluates it: precompiled, so a replica added with <c>kubectl scale</c> is ready 0.5-0.8 s sooner and compiles
+    /// evaluates it: precompiled, so a replica added with <c>kubectl scale</c> is ready 0.3-0.8 s sooner and compiles
     /// little during its first job (BENCHMARKS.md).
     /// </summary>
     [Theory]
