@@ -61,39 +61,23 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
     /// <summary>
     /// One request: the SDK's GetObjectAsync asks whether the bucket exists and stats the object before its GET, three
     /// requests per read, and reads (job documents and frames, several per frame) are most of what the services send.
-    /// So the SDK presigns the GET and its own HttpClient sends it. A refused key is an error, not a missing object; a
-    /// busy server is retried; any other answer (a bucket in another region) is asked again the SDK's way.
+    /// So the SDK presigns the GET and its own HttpClient sends it (<see cref="PresignedGetAsync"/>).
     /// </summary>
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken = default) => RetryAsync(async () =>
     {
-        var url = await client.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(bucket).WithObject(key).WithExpiry(PresignedSeconds));
-        using var response = await client.Config.HttpClient.GetAsync(url, cancellationToken);
-        return response.StatusCode switch
+        var (answer, response) = await PresignedGetAsync(key, cancellationToken);
+        using (response)
         {
-            HttpStatusCode.OK => await response.Content.ReadAsByteArrayAsync(cancellationToken),
-            HttpStatusCode.NotFound => null,
-            HttpStatusCode.Forbidden => throw new UnauthorizedAccessException($"the object store refused to read {bucket}/{key}: {await response.Content.ReadAsStringAsync(cancellationToken)}"),
-            HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
-                throw new HttpRequestException($"the object store answered {(int)response.StatusCode} reading {bucket}/{key}", null, response.StatusCode),
-            _ => await GetThroughSdkAsync(key, cancellationToken),
-        };
+            return answer switch
+            {
+                PresignedAnswer.Found => await response!.Content.ReadAsByteArrayAsync(cancellationToken),
+                PresignedAnswer.Missing => null,
+                _ => await GetThroughSdkAsync(key, cancellationToken),
+            };
+        }
     }, retryable: true, cancellationToken);
 
-    private async Task<byte[]?> GetThroughSdkAsync(string key, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        try
-        {
-            await client.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key).WithCallbackStream((stream, ct) => stream.CopyToAsync(buffer, ct)), cancellationToken);
-        }
-        catch (Exception e) when (e is ObjectNotFoundException or BucketNotFoundException)
-        {
-            return null;
-        }
-
-        return buffer.ToArray();
-    }
-
+    /// <summary>Streams the object into <paramref name="destination"/> in one request, as <see cref="GetAsync"/> reads.</summary>
     public Task<bool> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken = default)
     {
         var start = destination.CanSeek ? destination.Position : -1;
@@ -105,17 +89,72 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
                 destination.Position = start;
             }
 
-            try
+            var (answer, response) = await PresignedGetAsync(key, cancellationToken);
+            using (response)
             {
-                await client.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key).WithCallbackStream((stream, ct) => stream.CopyToAsync(destination, 1 << 20, ct)), cancellationToken);
-            }
-            catch (Exception e) when (e is ObjectNotFoundException or BucketNotFoundException)
-            {
-                return false;
-            }
+                switch (answer)
+                {
+                    case PresignedAnswer.Found:
+                        await using (var body = await response!.Content.ReadAsStreamAsync(cancellationToken))
+                        {
+                            await body.CopyToAsync(destination, 1 << 20, cancellationToken);
+                        }
 
-            return true;
+                        return true;
+                    case PresignedAnswer.Missing:
+                        return false;
+                    default:
+                        return await DownloadThroughSdkAsync(key, destination, cancellationToken);
+                }
+            }
         }, retryable: start >= 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// A GET the SDK presigned, sent with the SDK's HttpClient: the response of a found object (its body not yet
+    /// read), or what the answer means. A refused key is an error, not a missing object; a busy server is an error
+    /// worth retrying; any other answer (a bucket in another region) is for the caller to ask again the SDK's way.
+    /// </summary>
+    private async Task<(PresignedAnswer Answer, HttpResponseMessage? Response)> PresignedGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var url = await client.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(bucket).WithObject(key).WithExpiry(PresignedSeconds));
+        var response = await client.Config.HttpClient.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return (PresignedAnswer.Found, response);
+        }
+
+        using (response)
+        {
+            return response.StatusCode switch
+            {
+                HttpStatusCode.NotFound => (PresignedAnswer.Missing, null),
+                HttpStatusCode.Forbidden => throw new UnauthorizedAccessException($"the object store refused to read {bucket}/{key}: {await response.Content.ReadAsStringAsync(cancellationToken)}"),
+                HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
+                    throw new HttpRequestException($"the object store answered {(int)response.StatusCode} reading {bucket}/{key}", null, response.StatusCode),
+                _ => (PresignedAnswer.Unexpected, null),
+            };
+        }
+    }
+
+    private async Task<byte[]?> GetThroughSdkAsync(string key, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        return await DownloadThroughSdkAsync(key, buffer, cancellationToken) ? buffer.ToArray() : null;
+    }
+
+    private async Task<bool> DownloadThroughSdkAsync(string key, Stream destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key).WithCallbackStream((stream, ct) => stream.CopyToAsync(destination, 1 << 20, ct)), cancellationToken);
+        }
+        catch (Exception e) when (e is ObjectNotFoundException or BucketNotFoundException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -214,4 +253,11 @@ public sealed class MinioObjectStore(IMinioClient client, string bucket) : IObje
 
     public static IMinioClient CreateClient(ObjectStoreOptions options) =>
         new MinioClient().WithEndpoint(options.Endpoint).WithCredentials(options.AccessKey, options.SecretKey).WithSSL(options.UseSsl).Build();
+
+    private enum PresignedAnswer
+    {
+        Found,
+        Missing,
+        Unexpected,
+    }
 }

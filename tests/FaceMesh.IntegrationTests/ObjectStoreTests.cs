@@ -45,6 +45,38 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public async Task Downloads_TakeOneRequestEach_FoundOrNot()
+    {
+        var (client, requests) = LoggedClient();
+        var store = new MinioObjectStore(client, $"dl-{Guid.NewGuid():N}"[..30]);
+        await store.EnsureBucketAsync();
+        var bytes = new byte[3 << 20];
+        new Random(5).NextBytes(bytes);
+        await store.PutBytesAsync("footage/job/a b+c é.mp4", bytes, "video/mp4");
+        requests.Clear();
+
+        using var found = new MemoryStream();
+        Assert.True(await store.DownloadAsync("footage/job/a b+c é.mp4", found));
+        Assert.False(await store.DownloadAsync("footage/job/missing.mp4", new MemoryStream()));
+
+        Assert.Equal(["GET", "GET"], requests.Methods);
+        Assert.Equal(bytes, found.ToArray());
+    }
+
+    /// <summary>A refused key is an error, never "no such object": the footage or manifest would look lost.</summary>
+    [Fact]
+    public async Task Downloads_WithAnUnknownKey_FailInsteadOfFindingNothing()
+    {
+        var bucket = $"dl-refused-{Guid.NewGuid():N}"[..30];
+        var store = new MinioObjectStore(Client, bucket);
+        await store.EnsureBucketAsync();
+        await store.PutTextAsync("datasets/job/manifest.json", "{}");
+        var refused = MinioObjectStore.CreateClient(new ObjectStoreOptions { Endpoint = "127.0.0.1:9000", AccessKey = "UNKNOWN-KEY", SecretKey = "S3RVER" });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => new MinioObjectStore(refused, bucket).DownloadAsync("datasets/job/manifest.json", new MemoryStream()));
+    }
+
+    [Fact]
     public async Task ServicesCreatingTheSameBucketAtOnce_AllSucceed()
     {
         var bucket = $"race-{Guid.NewGuid():N}"[..30];
