@@ -87,7 +87,6 @@ public sealed class DockerfileTests
         var start = new ProcessStartInfo("dotnet", ["msbuild", Repository.PathOf(Dockerfiles.ProjectFor(name)), "-getProperty:PublishReadyToRun", "-p:RuntimeIdentifier=linux-x64", "-p:Configuration=Release"])
         {
             RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         using var msbuild = Process.Start(start)!;
         var output = msbuild.StandardOutput.ReadToEnd();
