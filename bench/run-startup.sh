@@ -2,10 +2,11 @@
 # Service start-up: seconds from launch to /health/ready and the CPU seconds spent by then, for each service as built
 # (tiered compilation off) and with DOTNET_TieredCompilation=1 (as before 9a198fa), alternating, over RabbitMQ and
 # s3rver (tests/integration-servers/start.sh). Usage: bench/run-startup.sh [rounds]
+# FACEMESH_BENCH_BIN: another build of the services, laid out as artifacts/bin is (NAME/release/), e.g. published ReadyToRun.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-2}"
-bin="$(pwd)/artifacts/bin"
+bin="${FACEMESH_BENCH_BIN:-$(pwd)/artifacts/bin}"
 tests/integration-servers/start.sh >/dev/null
 dotnet build -c Release FaceMesh.sln -v quiet -nologo -clp:NoSummary >/dev/null
 id="startup$(date +%s)"

@@ -89,10 +89,7 @@ public sealed class ObjectStoreTests
     [Fact]
     public async Task Copies_BetweenBucketsOfOneServer_AndTellAMissingObject()
     {
-        var work = new MinioObjectStore(Client, $"copy-w-{Guid.NewGuid():N}"[..30]);
-        var datasets = new MinioObjectStore(Client, $"copy-d-{Guid.NewGuid():N}"[..30]);
-        await work.EnsureBucketAsync();
-        await datasets.EnsureBucketAsync();
+        var (work, datasets) = await BucketPairAsync(Client, "copy");
         var bytes = new byte[300_000];
         new Random(3).NextBytes(bytes);
         await work.PutBytesAsync("frames/job/000000.jpg", bytes, "image/jpeg");
@@ -108,10 +105,7 @@ public sealed class ObjectStoreTests
     public async Task Copies_TakeOneRequestEach_FoundOrNot()
     {
         var (client, requests) = LoggedClient();
-        var work = new MinioObjectStore(client, $"copy1-w-{Guid.NewGuid():N}"[..30]);
-        var datasets = new MinioObjectStore(client, $"copy1-d-{Guid.NewGuid():N}"[..30]);
-        await work.EnsureBucketAsync();
-        await datasets.EnsureBucketAsync();
+        var (work, datasets) = await BucketPairAsync(client, "copy1");
         await work.PutTextAsync("portraits/job/a b+c/état #1.jpg", "face");
         requests.Clear();
 
@@ -152,10 +146,7 @@ public sealed class ObjectStoreTests
     public async Task Copies_AnswerTheyDoNotExpect_AreAskedAgainTheSdkWay()
     {
         var (client, requests) = LoggedClient();
-        var work = new MinioObjectStore(client, $"copy2-w-{Guid.NewGuid():N}"[..30]);
-        var datasets = new MinioObjectStore(client, $"copy2-d-{Guid.NewGuid():N}"[..30]);
-        await work.EnsureBucketAsync();
-        await datasets.EnsureBucketAsync();
+        var (work, datasets) = await BucketPairAsync(client, "copy2");
         await work.PutTextAsync("frames/job/000000.jpg", "frame");
         requests.Clear();
         var refused = 0;
@@ -200,6 +191,16 @@ public sealed class ObjectStoreTests
         var requests = new RequestLog { InnerHandler = new HttpClientHandler() };
         var client = new MinioClient().WithEndpoint("127.0.0.1:9000").WithCredentials("S3RVER", "S3RVER").WithHttpClient(new HttpClient(requests), disposeHttpClient: true).Build();
         return (client, requests);
+    }
+
+    /// <summary>A work and a datasets bucket of one client, as the services have: copies between them stay on the server.</summary>
+    private static async Task<(MinioObjectStore Work, MinioObjectStore Datasets)> BucketPairAsync(IMinioClient client, string prefix)
+    {
+        var work = new MinioObjectStore(client, $"{prefix}-w-{Guid.NewGuid():N}"[..30]);
+        var datasets = new MinioObjectStore(client, $"{prefix}-d-{Guid.NewGuid():N}"[..30]);
+        await work.EnsureBucketAsync();
+        await datasets.EnsureBucketAsync();
+        return (work, datasets);
     }
 
     /// <summary>The request's signature computed here from what was sent: the headers and region its Authorization names.</summary>
