@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages FaceMesh needs on Debian: the OpenCV runtime's GTK libraries, ffmpeg (test footage),
-# and Node.js/npm (model provisioning and the face-api.js reference). Idempotent; needs root for apt-get.
+# Installs the system packages FaceMesh needs on Debian: the OpenCV runtime's GTK libraries, ffmpeg (it decodes
+# footage; tests make clips with it), and Node.js/npm (model provisioning and the face-api.js reference). Idempotent;
+# needs root for apt-get.
 set -euo pipefail
 needed=()
 grep -q 'libgtk-3.so.0' < <(ldconfig -p) || needed+=(libgtk-3-0)

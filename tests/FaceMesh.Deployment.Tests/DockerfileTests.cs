@@ -76,6 +76,20 @@ public sealed class DockerfileTests
     }
 
     /// <summary>
+    /// The FrameExtractor samples footage with the distribution's ffmpeg command (SIMD-built: about half the CPU time of
+    /// the FFmpeg inside the OpenCV runtime, BENCHMARKS.md); the other services decode no video.
+    /// </summary>
+    [Fact]
+    public void FrameExtractorImage_InstallsTheFfmpegCommand_InItsRuntimeStage()
+    {
+        var instructions = Dockerfiles.Instructions(FaceMeshServices.FrameExtractor.Name);
+        var runtimeStage = instructions.SkipWhile(i => i.Instruction != "FROM").Skip(1).SkipWhile(i => i.Instruction != "FROM").ToList();
+
+        Assert.Contains(runtimeStage, i => i.Instruction == "RUN" && i.Arguments.Contains("apt-get install", StringComparison.Ordinal)
+            && i.Arguments.Split(' ').Contains("ffmpeg"));
+    }
+
+    /// <summary>
     /// What the image's publish step (<see cref="ImageSteps"/>, for linux-x64) does with the project, as MSBuild
     /// evaluates it: precompiled, so a replica added with <c>kubectl scale</c> is ready 0.3-0.8 s sooner and compiles
     /// little during its first job (BENCHMARKS.md).

@@ -15,9 +15,6 @@ internal sealed class DecodedStream : IDisposable
     /// <summary>OpenCV's CAP_PROP_FRAME_TYPE: the picture type as a character ('I', 'P', 'B').</summary>
     private const VideoCaptureProperties FrameType = (VideoCaptureProperties)69;
 
-    /// <summary>OpenCV's seek starts decoding at the keyframe before the target less this many frames.</summary>
-    private const int SeekBackFrames = 16;
-
     private readonly string _path;
     private readonly double _frameMs;
     private readonly double? _durationMs;
@@ -77,6 +74,27 @@ internal sealed class DecodedStream : IDisposable
         _capture = capture;
         _maxGapMs = intervalMs / 4;
         SkippingNonReferenceFrames = true;
+    }
+
+    /// <summary>
+    /// Before the first frame: takes over from another decoder that got as far as <paramref name="lastMs"/> and saw
+    /// keyframes up to <paramref name="keyframeGapMs"/> apart, with a seek to <paramref name="targetMs"/> when that pays.
+    /// False, and nothing changed, when it does not: the stream then starts at the beginning.
+    /// </summary>
+    public bool SeekFrom(double lastMs, double keyframeGapMs, double targetMs)
+    {
+        _lastMs = lastMs;
+        _keyframeGapMs = keyframeGapMs;
+        var (seeks, stopped) = (Seeks, _seekingStopped);
+        SeekIfCheaper(targetMs);
+        if (Seeks != seeks || _seekingStopped != stopped)
+        {
+            return true;
+        }
+
+        _lastMs = double.NegativeInfinity;
+        _keyframeGapMs = null;
+        return false;
     }
 
     /// <summary>Moves to the next frame; false at the end of the stream.</summary>
@@ -141,9 +159,7 @@ internal sealed class DecodedStream : IDisposable
             return;
         }
 
-        // On average a seek decodes half a GOP and OpenCV's margin; reading decodes everything up to the target.
-        var seekCostMs = (keyframeGap / 2) + (SeekBackFrames * _frameMs);
-        if (targetMs - _lastMs <= 1.25 * seekCostMs)
+        if (!DecodingPolicy.SeekPays(targetMs - _lastMs, keyframeGap, _frameMs))
         {
             return;
         }

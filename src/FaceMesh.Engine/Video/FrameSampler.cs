@@ -13,7 +13,10 @@ namespace FaceMesh.Engine.Video;
 public sealed class FrameSampler : IFrameSource
 {
     private readonly DecodedStream _stream;
+    private readonly string _path;
     private readonly string _name;
+    private readonly DecodingPolicy _decoding;
+    private FfmpegSampling? _ffmpeg;
 
     public FrameSampler(string path, TimeSpan interval, DecodingPolicy? decoding = null)
     {
@@ -22,7 +25,9 @@ public sealed class FrameSampler : IFrameSource
             throw new ArgumentOutOfRangeException(nameof(interval), "The sampling interval must be positive.");
         }
 
+        _path = path;
         _name = Path.GetFileName(path);
+        _decoding = decoding ?? DecodingPolicy.Default;
         var file = new FileInfo(path);
         if (!file.Exists)
         {
@@ -54,7 +59,7 @@ public sealed class FrameSampler : IFrameSource
             throw new InvalidVideoException($"{path}: frames of {Info.Width}x{Info.Height} exceed the {RgbImage.MaxPixels:N0}-pixel limit.");
         }
 
-        _stream = new DecodedStream(capture, path, FrameMilliseconds, Info.DurationSeconds * 1000, decoding ?? DecodingPolicy.Default);
+        _stream = new DecodedStream(capture, path, FrameMilliseconds, Info.DurationSeconds * 1000, _decoding);
     }
 
     public TimeSpan Interval { get; }
@@ -64,16 +69,23 @@ public sealed class FrameSampler : IFrameSource
     public int? KnownFrameCount => null;
 
     /// <summary>Frames decoded one by one so far, kept or not (a seek decodes more inside FFmpeg).</summary>
-    public long FramesGrabbed => _stream.FramesDecoded;
+    public long FramesGrabbed => (_ffmpeg?.FramesDecoded ?? 0) + _stream.FramesDecoded;
 
     /// <summary>Seeks made past stretches of frames that reading through would have decoded.</summary>
     public int Seeks => _stream.Seeks;
 
     /// <summary>Whether non-reference frames are being left undecoded (false once dropped for this video).</summary>
-    public bool SkippingNonReferenceFrames => _stream.SkippingNonReferenceFrames;
+    public bool SkippingNonReferenceFrames => _ffmpeg is { HandedBack: false } ffmpeg ? ffmpeg.SkippingNonReferenceFrames : _stream.SkippingNonReferenceFrames;
+
+    /// <summary>Whether the ffmpeg command sampled the whole video (<see cref="VideoDecoder.Auto"/>), not OpenCV, nor OpenCV after it.</summary>
+    public bool SampledByFfmpegCommand => _ffmpeg is { HandedBack: false };
+
+    /// <summary>The frames kept so far that the ffmpeg command decoded (before it handed the video to OpenCV, if it did).</summary>
+    public int FramesKeptByFfmpegCommand { get; private set; }
 
     /// <summary>The timestamp of the last frame decoded, kept or not (null before the first).</summary>
-    public double? LastTimestampSeconds => _stream.LastTimestampMs / 1000;
+    public double? LastTimestampSeconds => Math.Max(_ffmpeg?.LastTimestampMs ?? double.NegativeInfinity, _stream.LastTimestampMs ?? double.NegativeInfinity) is var last
+        && double.IsNegativeInfinity(last) ? null : last / 1000;
 
     private double FrameMilliseconds => Info.FramesPerSecond is > 0 and < 1000 ? 1000 / Info.FramesPerSecond : 40;
 
@@ -90,9 +102,33 @@ public sealed class FrameSampler : IFrameSource
     public IEnumerable<SampledFrame> Sample(CancellationToken cancellationToken = default)
     {
         var intervalMs = Interval.TotalMilliseconds;
-        _stream.Prepare(intervalMs);
         var nextMs = 0.0;
         var kept = 0;
+        if (_decoding.Decoder == VideoDecoder.Auto && (_decoding.FfmpegCommand ?? FfmpegExecutable.Path) is { } ffmpeg)
+        {
+            _ffmpeg?.Dispose();
+            _ffmpeg = new FfmpegSampling(ffmpeg, _path, FrameMilliseconds, Info.DurationSeconds * 1000, _decoding);
+            foreach (var (timestamp, image) in _ffmpeg.Frames(intervalMs, cancellationToken))
+            {
+                FramesKeptByFfmpegCommand++;
+                yield return new SampledFrame(kept++, Math.Round(timestamp / 1000, 3), image);
+                nextMs = NextTick(timestamp, intervalMs);
+            }
+
+            if (!_ffmpeg.HandedBack)
+            {
+                yield break;
+            }
+        }
+
+        // OpenCV samples the video, or what the ffmpeg command left of it: from a seek to the next tick, when that is
+        // why it was handed back, else reading up to that tick.
+        if (_ffmpeg is not { HandedBackToSeek: true, LastTimestampMs: { } lastMs, KeyframeGapMs: { } keyframeGapMs }
+            || !_stream.SeekFrom(lastMs, keyframeGapMs, nextMs))
+        {
+            _stream.Prepare(intervalMs);
+        }
+
         using var frame = new Mat();
         while (_stream.Next(out var timestamp))
         {
@@ -105,7 +141,7 @@ public sealed class FrameSampler : IFrameSource
             }
 
             yield return new SampledFrame(kept++, Math.Round(timestamp / 1000, 3), RgbImage.FromMat(frame));
-            nextMs = (Math.Floor((timestamp + 0.5) / intervalMs) + 1) * intervalMs;
+            nextMs = NextTick(timestamp, intervalMs);
             _stream.SeekIfCheaper(nextMs);
         }
 
@@ -115,5 +151,12 @@ public sealed class FrameSampler : IFrameSource
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _ffmpeg?.Dispose();
+        _stream.Dispose();
+    }
+
+    /// <summary>The tick after the one a frame at <paramref name="timestampMs"/> was kept for.</summary>
+    internal static double NextTick(double timestampMs, double intervalMs) => (Math.Floor((timestampMs + 0.5) / intervalMs) + 1) * intervalMs;
 }
