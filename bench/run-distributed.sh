@@ -18,8 +18,9 @@ bin="${FACEMESH_BENCH_BIN:-$root/artifacts/bin}"
 cli=(dotnet "$bin/FaceMesh.Cli/release/facemesh.dll")
 pids=()
 calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
-# User + system CPU seconds a process has used so far (0 once it is gone).
-cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# User + system CPU seconds a process has used so far, with the children it has waited for (the FrameExtractor's ffmpeg
+# commands); 0 once it is gone.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15 + $16 + $17) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 s3rver_pid=$(cat "${S3RVER_DATA:-/tmp/facemesh-s3rver}.pid" 2>/dev/null || echo 0)
 rabbit_pid=$(pgrep -o beam.smp || echo 0)
 cpu_rows=()
