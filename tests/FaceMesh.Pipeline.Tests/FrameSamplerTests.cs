@@ -184,6 +184,22 @@ public sealed class FrameSamplerTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(Decoders))]
+    public void PhoneFootage_WithARotationFlag_IsSampledUpright(VideoDecoder decoder)
+    {
+        // Phones record landscape and flag the display rotation; the frames must come out as the viewer saw them.
+        Ffmpeg("-f lavfi -i testsrc2=size=640x360:rate=30 -t 3 -c:v libx264 -pix_fmt yuv420p landscape.mp4");
+        Ffmpeg("-i landscape.mp4 -c copy -metadata:s:v:0 rotate=90 portrait.mp4");
+
+        using var sampler = new FrameSampler(Path.Combine(_folder, "portrait.mp4"), TimeSpan.FromSeconds(1), With(decoder));
+        var frames = sampler.Sample().ToList();
+
+        Assert.Equal(3, frames.Count);
+        Assert.All(frames, f => Assert.Equal((360, 640), (f.Image.Width, f.Image.Height)));
+        AssertSampledBy(decoder, sampler);
+    }
+
+    [Theory]
     [InlineData("exit 1")]
     [InlineData("args=(\"$@\"); ffmpeg \"${args[@]:0:$#-1}\" -frames:v 3 \"${args[-1]}\"; exit 1")]
     public void ACommandThatFails_HandsTheVideoToOpenCv_WhereItStopped(string script)
