@@ -35,13 +35,9 @@ public sealed class ObjectStoreTests
     [Fact]
     public async Task Reads_WithAnUnknownKey_FailInsteadOfFindingNothing()
     {
-        var bucket = $"refused-{Guid.NewGuid():N}"[..30];
-        var store = new MinioObjectStore(Client, bucket);
-        await store.EnsureBucketAsync();
-        await store.PutTextAsync("jobs/a/state.json", "{}");
-        var refused = MinioObjectStore.CreateClient(new ObjectStoreOptions { Endpoint = "127.0.0.1:9000", AccessKey = "UNKNOWN-KEY", SecretKey = "S3RVER" });
+        var refused = await SeenWithAnUnknownKeyAsync("refused", "jobs/a/state.json");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => new MinioObjectStore(refused, bucket).GetAsync("jobs/a/state.json"));
+        await Assert.ThrowsAnyAsync<Exception>(() => refused.GetAsync("jobs/a/state.json"));
     }
 
     [Fact]
@@ -67,13 +63,9 @@ public sealed class ObjectStoreTests
     [Fact]
     public async Task Downloads_WithAnUnknownKey_FailInsteadOfFindingNothing()
     {
-        var bucket = $"dl-refused-{Guid.NewGuid():N}"[..30];
-        var store = new MinioObjectStore(Client, bucket);
-        await store.EnsureBucketAsync();
-        await store.PutTextAsync("datasets/job/manifest.json", "{}");
-        var refused = MinioObjectStore.CreateClient(new ObjectStoreOptions { Endpoint = "127.0.0.1:9000", AccessKey = "UNKNOWN-KEY", SecretKey = "S3RVER" });
+        var refused = await SeenWithAnUnknownKeyAsync("dl-refused", "datasets/job/manifest.json");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => new MinioObjectStore(refused, bucket).DownloadAsync("datasets/job/manifest.json", new MemoryStream()));
+        await Assert.ThrowsAnyAsync<Exception>(() => refused.DownloadAsync("datasets/job/manifest.json", new MemoryStream()));
     }
 
     [Fact]
@@ -191,6 +183,17 @@ public sealed class ObjectStoreTests
         var requests = new RequestLog { InnerHandler = new HttpClientHandler() };
         var client = new MinioClient().WithEndpoint("127.0.0.1:9000").WithCredentials("S3RVER", "S3RVER").WithHttpClient(new HttpClient(requests), disposeHttpClient: true).Build();
         return (client, requests);
+    }
+
+    /// <summary>A new bucket holding <paramref name="key"/>, as a client whose access key the server does not know sees it.</summary>
+    private static async Task<MinioObjectStore> SeenWithAnUnknownKeyAsync(string prefix, string key)
+    {
+        var bucket = $"{prefix}-{Guid.NewGuid():N}"[..30];
+        var store = new MinioObjectStore(Client, bucket);
+        await store.EnsureBucketAsync();
+        await store.PutTextAsync(key, "{}");
+        var refused = MinioObjectStore.CreateClient(new ObjectStoreOptions { Endpoint = "127.0.0.1:9000", AccessKey = "UNKNOWN-KEY", SecretKey = "S3RVER" });
+        return new MinioObjectStore(refused, bucket);
     }
 
     /// <summary>A work and a datasets bucket of one client, as the services have: copies between them stay on the server.</summary>

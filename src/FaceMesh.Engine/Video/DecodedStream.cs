@@ -85,9 +85,7 @@ internal sealed class DecodedStream : IDisposable
     {
         _lastMs = lastMs;
         _keyframeGapMs = keyframeGapMs;
-        var (seeks, stopped) = (Seeks, _seekingStopped);
-        SeekIfCheaper(targetMs);
-        if (Seeks != seeks || _seekingStopped != stopped)
+        if (SeekIfCheaper(targetMs))
         {
             return true;
         }
@@ -148,27 +146,24 @@ internal sealed class DecodedStream : IDisposable
 
     /// <summary>
     /// Seeks from the last frame to <paramref name="targetMs"/> when that decodes less than reading up to it. The next
-    /// <see cref="Next"/> gives the frame at the target (or reads on from there).
+    /// <see cref="Next"/> gives the frame at the target (or reads on from there). True when the stream moved: it
+    /// seeked, or, its seek refused, read the video again up to the last frame.
     /// </summary>
-    public void SeekIfCheaper(double targetMs)
+    public bool SeekIfCheaper(double targetMs)
     {
         // Past the claimed end there is nothing to seek to: reading on finds the real end.
         if (!_policy.SeekPastKeyframes || _seekingStopped || !_constantRate || _keyframeGapMs is not { } keyframeGap
-            || _durationMs is not { } duration || targetMs > duration - _frameMs)
+            || _durationMs is not { } duration || targetMs > duration - _frameMs
+            || !DecodingPolicy.SeekPays(targetMs - _lastMs, keyframeGap, _frameMs))
         {
-            return;
-        }
-
-        if (!DecodingPolicy.SeekPays(targetMs - _lastMs, keyframeGap, _frameMs))
-        {
-            return;
+            return false;
         }
 
         // OpenCV's seek counts decoded frames to find its target: with frames left out it would overshoot.
         if (SkippingNonReferenceFrames && !Reopen(skipNonReferenceFrames: false))
         {
             _seekingStopped = true;
-            return;
+            return false;
         }
 
         if (!_capture.Set(VideoCaptureProperties.PosMsec, targetMs))
@@ -179,12 +174,13 @@ internal sealed class DecodedStream : IDisposable
                 _pendingRaw = raw;
             }
 
-            return;
+            return true;
         }
 
         _seekTarget = targetMs;
         _lastKeyframeMs = null;
         Seeks++;
+        return true;
     }
 
     public void Dispose() => _capture.Dispose();

@@ -40,7 +40,7 @@ internal sealed partial class FfmpegRun : IDisposable
     private readonly BlockingCollection<FfmpegEvent> _events = new();
     private readonly double _offsetMs;
     private readonly TimeSpan _stallLimit;
-    private readonly (long Num, long Den)?[] _timeBases = new (long, long)?[3];
+    private readonly (long Num, long Den)?[] _timeBases = new (long, long)?[2];
 
     private FfmpegRun(Process process, double offsetMs, TimeSpan stallLimit)
     {
@@ -85,7 +85,7 @@ internal sealed partial class FfmpegRun : IDisposable
         return new FfmpegRun(process, start.FromMs is { } from ? Math.Round(from, 3) : 0, start.StallLimit);
     }
 
-    public static IEnumerable<string> Arguments(string path, FfmpegRunStart start)
+    private static IEnumerable<string> Arguments(string path, FfmpegRunStart start)
     {
         string[] quiet = ["-hide_banner", "-nostats", "-nostdin", "-loglevel", "info"];
         string[] skip = start.SkipNonReferenceFrames ? ["-skip_frame", "noref"] : [];
@@ -190,7 +190,7 @@ internal sealed partial class FfmpegRun : IDisposable
             return null;
         }
 
-        var filter = report.Groups["filter"].Value == "0" ? 0 : 2;
+        var filter = report.Groups["filter"].Value == "0" ? 0 : 1;
         var text = report.Groups["text"].Value;
         if (TimeBase().Match(text) is { Success: true } timeBase)
         {
